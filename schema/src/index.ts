@@ -1,0 +1,3 @@
+export * from './permissions.ts';
+export * from './principal.ts';
+export * from './requirements.ts';

@@ -1,0 +1,66 @@
+import type { PrincipalRole, Scope } from './permissions.ts';
+
+/** Who is calling, in which organisation, with which scopes. Built by the gateway, verified by subgraphs. */
+export type Principal =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly orgId: string | null;
+      readonly role: PrincipalRole | null;
+      readonly scopes: readonly Scope[];
+    }
+  | {
+      readonly kind: 'apiKey';
+      readonly keyId: string;
+      readonly orgId: string;
+      readonly role: 'partner';
+      readonly scopes: readonly Scope[];
+    };
+
+export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
+
+/** Claims of the short-lived principal token the gateway signs for subgraphs. */
+export interface PrincipalClaims {
+  readonly knd: Principal['kind'];
+  readonly sub?: string;
+  readonly sid?: string;
+  readonly org?: string | null;
+  readonly role?: PrincipalRole | null;
+  readonly scp?: readonly string[];
+}
+
+/** Issuer and audience of tokens on the platform: fixed, checked on every verification. */
+export const TOKEN_ISSUER = {
+  identity: 'etika:identity',
+  gateway: 'etika:gateway',
+} as const;
+export const TOKEN_AUDIENCE = {
+  access: 'etika:api',
+  refresh: 'etika:refresh',
+  subgraph: 'etika:subgraphs',
+} as const;
+
+/** The header that carries the principal token from the gateway to a subgraph. */
+export const PRINCIPAL_HEADER = 'etika-principal';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export function principalOrgId(principal: Principal): string | null {
+  return principal.kind === 'anonymous' ? null : principal.orgId;
+}
+
+export function principalUserId(principal: Principal): string | null {
+  return principal.kind === 'user' ? principal.userId : null;
+}
+
+export function principalScopes(principal: Principal): readonly string[] {
+  return principal.kind === 'anonymous' ? [] : principal.scopes;
+}
+
+/** A stable actor label for logs and audit records. */
+export function principalActor(principal: Principal): string {
+  if (principal.kind === 'user') return `user:${principal.userId}`;
+  if (principal.kind === 'apiKey') return `apikey:${principal.keyId}`;
+  return 'anonymous';
+}
