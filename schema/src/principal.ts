@@ -40,7 +40,14 @@ export const TOKEN_AUDIENCE = {
   access: 'etika:api',
   refresh: 'etika:refresh',
   subgraph: 'etika:subgraphs',
+  /** identity → other subgraphs' internal routes, on a user's behalf. */
+  internal: 'etika:internal',
+  /** the half-way token between password and second factor */
+  mfa: 'etika:mfa',
 } as const;
+
+/** Header the gateway sets to the caller's address, for per-address throttles in subgraphs. */
+export const CLIENT_ADDRESS_HEADER = 'x-etika-client-address';
 
 /** The header that carries the principal token from the gateway to a subgraph. */
 export const PRINCIPAL_HEADER = 'etika-principal';

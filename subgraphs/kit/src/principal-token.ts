@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import {
+  ANONYMOUS,
+  PARTNER_ROLE,
+  ROLES,
+  SCOPES,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type Principal,
+} from '@etika/schema';
+import { signToken, verifyToken } from './tokens.ts';
+
+type Key = Parameters<typeof verifyToken>[0];
+
+/** How long a principal token lives: one request, with room for slow plans. */
+export const PRINCIPAL_TOKEN_SECONDS = 60;
+
+const claimsSchema = z.discriminatedUnion('knd', [
+  z.object({ knd: z.literal('anonymous') }),
+  z.object({
+    knd: z.literal('user'),
+    sub: z.string().uuid(),
+    sid: z.string().uuid(),
+    org: z.string().uuid().nullable(),
+    role: z.enum(ROLES).nullable(),
+    scp: z.array(z.enum(SCOPES)),
+  }),
+  z.object({
+    knd: z.literal('apiKey'),
+    sub: z.string().uuid(),
+    org: z.string().uuid(),
+    role: z.literal(PARTNER_ROLE),
+    scp: z.array(z.enum(SCOPES)),
+  }),
+]);
+
+export function principalClaims(principal: Principal): Record<string, unknown> {
+  switch (principal.kind) {
+    case 'anonymous':
+      return { knd: 'anonymous' };
+    case 'user':
+      return {
+        knd: 'user',
+        sub: principal.userId,
+        sid: principal.sessionId,
+        org: principal.orgId,
+        role: principal.role,
+        scp: principal.scopes,
+      };
+    case 'apiKey':
+      return { knd: 'apiKey', sub: principal.keyId, org: principal.orgId, role: PARTNER_ROLE, scp: principal.scopes };
+  }
+}
+
+/** The gateway signs the principal once per request; subgraphs accept nothing else as identity. */
+export async function signPrincipalToken(key: Key, principal: Principal): Promise<string> {
+  return signToken(key, principalClaims(principal), {
+    issuer: TOKEN_ISSUER.gateway,
+    audience: TOKEN_AUDIENCE.subgraph,
+    expiresInSeconds: PRINCIPAL_TOKEN_SECONDS,
+  });
+}
+
+export async function verifyPrincipalToken(key: Key, token: string): Promise<Principal> {
+  const payload = await verifyToken(key, token, { issuer: TOKEN_ISSUER.gateway, audience: TOKEN_AUDIENCE.subgraph });
+  const claims = claimsSchema.parse(payload);
+  switch (claims.knd) {
+    case 'anonymous':
+      return ANONYMOUS;
+    case 'user':
+      return {
+        kind: 'user',
+        userId: claims.sub,
+        sessionId: claims.sid,
+        orgId: claims.org,
+        role: claims.role,
+        scopes: claims.scp,
+      };
+    case 'apiKey':
+      return { kind: 'apiKey', keyId: claims.sub, orgId: claims.org, role: PARTNER_ROLE, scopes: claims.scp };
+  }
+}
