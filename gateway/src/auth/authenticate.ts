@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ANONYMOUS, PRINCIPAL_HEADER, ROLES, SCOPES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal } from '@etika/schema';
+import { HttpError, callInternal, signPrincipalToken, verifyToken } from '@etika/kit';
+
+type Key = Parameters<typeof verifyToken>[0];
+
+const accessClaims = z.object({
+  sub: z.string().uuid(),
+  sid: z.string().uuid(),
+  org: z.string().uuid().nullable(),
+  role: z.enum(ROLES).nullable(),
+  scp: z.array(z.enum(SCOPES)),
+});
+
+const apiKeyAnswer = z.object({ keyId: z.string().uuid(), orgId: z.string().uuid(), scopes: z.array(z.enum(SCOPES)) });
+
+export const API_KEY_HEADER = 'x-api-key';
+const API_KEY_PREFIX = 'etk_';
+const REFRESH_TOKEN_PREFIX = 'etr_';
+
+function unauthenticated(message: string): HttpError {
+  return new HttpError(401, message, 'UNAUTHENTICATED');
+}
+
+export interface Authenticated {
+  readonly principal: Principal;
+  /** The token subgraphs receive, signed once and cached for most of its life. */
+  readonly principalToken: string;
+}
+
+/**
+ * Turns request credentials into a principal: an access JWT (`Authorization: Bearer`) from identity, or a
+ * partner API key (`X-Api-Key`, or `Authorization: Bearer etk_…`). Bad credentials are a 401, never a quiet
+ * fall back to anonymous; no credentials at all is the anonymous principal.
+ */
+export class Authenticator {
+  private readonly cache = new Map<string, { value: Authenticated; until: number }>();
+
+  constructor(
+    private readonly identityKey: Key,
+    private readonly gatewayKey: Key,
+    private readonly identityBaseUrl: () => string,
+    private readonly maxCached = 10_000,
+  ) {}
+
+  async authenticate(headers: { authorization?: string | undefined; apiKey?: string | undefined }): Promise<Authenticated> {
+    const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (headers.authorization !== undefined && !bearer) throw unauthenticated('Authorization must be "Bearer <token>"');
+    const apiKey = headers.apiKey ?? (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
+    if (apiKey) return this.fromApiKey(apiKey);
+    if (bearer) return this.cached(bearer, () => this.fromAccessToken(bearer));
+    return this.cached('anonymous', async () => ({
+      value: { principal: ANONYMOUS, principalToken: await signPrincipalToken(this.gatewayKey, ANONYMOUS) },
+      expiresAt: Number.POSITIVE_INFINITY,
+    }));
+  }
+
+  /** Principal tokens live 60 s; one is reused for 45 s at most, and never past the access token's expiry. */
+  private async cached(key: string, make: () => Promise<{ value: Authenticated; expiresAt: number }>): Promise<Authenticated> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.until > now) return hit.value;
+    const { value, expiresAt } = await make();
+    if (this.cache.size >= this.maxCached) this.cache.clear();
+    this.cache.set(key, { value, until: Math.min(now + 45_000, expiresAt) });
+    return value;
+  }
+
+  private async fromAccessToken(token: string): Promise<{ value: Authenticated; expiresAt: number }> {
+    if (token.startsWith(REFRESH_TOKEN_PREFIX)) throw unauthenticated('A refresh token is not an access token');
+    let claims: z.infer<typeof accessClaims>;
+    let exp: number;
+    try {
+      const payload = await verifyToken(this.identityKey, token, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access });
+      claims = accessClaims.parse(payload);
+      exp = payload.exp ?? 0;
+    } catch {
+      throw unauthenticated('The access token is invalid or expired');
+    }
+    const principal: Principal = { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp };
+    return { value: { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal) }, expiresAt: exp * 1000 };
+  }
+
+  /** Keys are checked with identity on every request, so a revoked or expired key stops at once. */
+  private async fromApiKey(key: string): Promise<Authenticated> {
+    if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw unauthenticated('The API key is malformed');
+    const anonymous = await this.authenticate({});
+    const answer = await callInternal<unknown>(
+      new URL('/internal/api-keys/verify', this.identityBaseUrl()).toString(),
+      { [PRINCIPAL_HEADER]: anonymous.principalToken },
+      { key },
+    );
+    const parsed = apiKeyAnswer.safeParse(answer);
+    if (!parsed.success) throw unauthenticated('The API key is unknown, revoked or expired');
+    const principal: Principal = { kind: 'apiKey', keyId: parsed.data.keyId, orgId: parsed.data.orgId, role: 'partner', scopes: parsed.data.scopes };
+    return { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal) };
+  }
+}

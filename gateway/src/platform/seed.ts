@@ -1,0 +1,50 @@
+import { bearer, dataOrThrow, graphql } from './client.ts';
+
+export const DEMO_PASSWORD = 'etika-demo-password';
+export const DEMO_USERS = {
+  owner: 'owner@demo.etika.dev',
+  admin: 'admin@demo.etika.dev',
+  member: 'member@demo.etika.dev',
+  auditor: 'auditor@demo.etika.dev',
+} as const;
+export type DemoRole = keyof typeof DEMO_USERS;
+
+export const DEMO_ORGS = [
+  { name: 'Acme Rewards', brandColor: '#0f766e' },
+  { name: 'Globex Club', brandColor: '#7c3aed' },
+] as const;
+
+const SIGN_UP = `mutation SignUp($input: CredentialsInput!) { signUp(input: $input) { accessToken userId } }`;
+const SIGN_IN = `mutation SignIn($input: CredentialsInput!) { signIn(input: $input) { session { accessToken } } }`;
+const CREATE_ORG = `mutation CreateOrg($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+const SWITCH = `mutation Switch($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }`;
+const ADD = `mutation Add($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }`;
+
+/** True when the demo owner can already sign in, i.e. an earlier start seeded the data. */
+export async function isSeeded(gatewayUrl: string): Promise<boolean> {
+  const r = await graphql(gatewayUrl, SIGN_IN, { input: { email: DEMO_USERS.owner, password: DEMO_PASSWORD } });
+  return !r.errors?.length;
+}
+
+/**
+ * Demo data through the public API (so it exercises the real path): four people, and two organisations with
+ * different themes. The owner owns both; admin, member and auditor belong to Acme; the member also to Globex.
+ */
+export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }> {
+  const tokens = {} as Record<DemoRole, string>;
+  for (const [role, email] of Object.entries(DEMO_USERS) as [DemoRole, string][]) {
+    tokens[role] = dataOrThrow(await graphql<{ signUp: { accessToken: string } }>(gatewayUrl, SIGN_UP, { input: { email, password: DEMO_PASSWORD } })).signUp.accessToken;
+  }
+  const orgIds: string[] = [];
+  for (const [i, org] of DEMO_ORGS.entries()) {
+    const created = dataOrThrow(await graphql<{ createOrganization: { id: string } }>(gatewayUrl, CREATE_ORG, { input: org }, bearer(tokens.owner)));
+    orgIds.push(created.createOrganization.id);
+    const acting = dataOrThrow(await graphql<{ switchOrganization: { accessToken: string } }>(gatewayUrl, SWITCH, { id: created.createOrganization.id }, bearer(tokens.owner)));
+    const members: [string, string][] =
+      i === 0 ? [[DEMO_USERS.admin, 'ADMIN'], [DEMO_USERS.member, 'MEMBER'], [DEMO_USERS.auditor, 'AUDITOR']] : [[DEMO_USERS.member, 'MEMBER']];
+    for (const [email, role] of members) {
+      dataOrThrow(await graphql(gatewayUrl, ADD, { email, role }, bearer(acting.switchOrganization.accessToken)));
+    }
+  }
+  return { orgIds };
+}

@@ -1,0 +1,40 @@
+/** `npm start`: every subgraph and the gateway on this machine, embedded stores unless URLs are set. */
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createLogger, loadPlatformKeys, onShutdown, openDatabase } from '@etika/kit';
+import { loadGatewayEnv } from '../env.ts';
+import { startPlatform } from './platform.ts';
+import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from './seed.ts';
+
+const env = loadGatewayEnv();
+const logger = createLogger('platform', env.LOG_LEVEL);
+const platform = await startPlatform({
+  keys: await loadPlatformKeys(env),
+  openDatabase: (name) => openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, name) }),
+  redisUrl: env.REDIS_URL,
+  supergraphPath: env.SUPERGRAPH_PATH,
+  host: env.HOST,
+  ports: { gateway: env.PORT, identity: 4001, org: 4002 },
+  production: env.NODE_ENV === 'production',
+  logLevel: env.LOG_LEVEL,
+  rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
+  webDist: env.WEB_DIST,
+});
+onShutdown(() => platform.close(), logger);
+
+if (!(await isSeeded(platform.gatewayUrl))) {
+  await seedDemo(platform.gatewayUrl);
+  logger.info('demo data created');
+}
+const lines = [
+  '',
+  `  Etika is running: ${platform.gatewayUrl}`,
+  ...Object.entries(platform.subgraphUrls).map(([name, url]) => `    ${name.padEnd(9)} ${url}`),
+  '',
+  `  Demo sign-in (password "${DEMO_PASSWORD}"):`,
+  ...Object.entries(DEMO_USERS).map(([role, email]) => `    ${role.padEnd(8)} ${email}`),
+  '',
+  '  Ctrl-C stops everything.',
+  '',
+];
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
+import { HttpError, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type Logger, type PlatformKeys } from '@etika/kit';
+import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
+import { authorizeOperation, buildRequirementsIndex, stripSecurityLinks, type RequirementsIndex } from './authorization/index.ts';
+import { assertNoCsrf } from './http/csrf.ts';
+import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
+import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
+import { serveStatic } from './http/static.ts';
+import { DEFAULT_LIMITS, checkLimits, type OperationLimits } from './limits/limits.ts';
+
+export interface GatewayContext extends BaseContext {
+  readonly principal: Principal;
+  readonly principalToken: string;
+  readonly requestId: string;
+  readonly clientAddress: string;
+  readonly authorization: AuthorizationOutcome | null;
+}
+
+export interface GatewayOptions {
+  readonly supergraphSdl: string;
+  /** Subgraph name → GraphQL URL, overriding the URLs in the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly keys: PlatformKeys;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly rejectUnauthorized: boolean;
+  readonly limits?: OperationLimits;
+  readonly webDist?: string | undefined;
+}
+
+export interface Gateway {
+  readonly http: Server;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('context' in options) || !options.context.principalToken) return;
+    const { context } = options;
+    options.request.http?.headers.set(PRINCIPAL_HEADER, context.principalToken);
+    options.request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    options.request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+  }
+}
+
+interface Analysed {
+  readonly document: DocumentNode | null;
+  readonly valid: boolean;
+}
+
+/** The gateway: authenticate, limit, authorize before planning, then plan and execute with @apollo/gateway. */
+export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const index: RequirementsIndex = buildRequirementsIndex(options.supergraphSdl);
+  const apiSchema: GraphQLSchema = Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const identityUrl = options.subgraphUrls['identity'];
+  if (!identityUrl) throw new Error('the identity subgraph URL is required');
+  const authenticator = new Authenticator(
+    await importPublicKey(options.keys.identity.publicJwk),
+    await importPrivateKey(options.keys.gateway.privateJwk),
+    () => identityUrl,
+  );
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: stripSecurityLinks(options.supergraphSdl),
+    buildService: ({ name, url }) => new PrincipalDataSource({ url: options.subgraphUrls[name] ?? url }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
+    csrfPrevention: false,
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: formatError(options.production),
+    logger,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (contextValue.authorization && response.body.kind === 'single') {
+                mergeAuthorization(response.body.singleResult as Parameters<typeof mergeAuthorization>[0], contextValue.authorization);
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const documents = new Map<string, Analysed>();
+  function analyse(query: string): Analysed {
+    let entry = documents.get(query);
+    if (!entry) {
+      let document: DocumentNode | null = null;
+      try {
+        document = parse(query, { maxTokens: limits.maxTokens });
+      } catch {
+        document = null;
+      }
+      entry = { document, valid: document !== null && validate(apiSchema, document).length === 0 };
+      if (documents.size >= 5_000) documents.clear();
+      documents.set(query, entry);
+    }
+    return entry;
+  }
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    let request = await toGraphQLRequest(req, url);
+    assertAcceptable(request);
+    assertNoCsrf(request);
+    const auth = await authenticator.authenticate({
+      authorization: request.headers.get('authorization'),
+      apiKey: request.headers.get(API_KEY_HEADER),
+    });
+    const graphqlJson = wantsGraphQLResponseJson(request.headers.get('accept'));
+    const params = readParams(request);
+    let authorization: AuthorizationOutcome | null = null;
+    if (params) {
+      const { document, valid } = analyse(params.query);
+      if (document) {
+        const violation = checkLimits(document, limits);
+        if (violation) return sendGraphQLError(res, graphqlJson ? 400 : 200, violation.message, 'OPERATION_LIMIT_EXCEEDED');
+      }
+      if (document && valid) {
+        const outcome = await authorizeOperation({
+          schema: apiSchema,
+          index,
+          document,
+          operationName: params.operationName,
+          principal: auth.principal,
+          reject: options.rejectUnauthorized,
+        });
+        if (outcome.errors.length > 0) {
+          if (outcome.rejected || !outcome.query) {
+            return sendJson(res, graphqlJson ? 403 : 200, { data: null, errors: outcome.errors });
+          }
+          request = withQuery(request, outcome.query);
+          authorization = { errors: outcome.errors, removedPaths: outcome.removedPaths };
+        }
+      }
+    }
+    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    await executeHttp(apollo, request, res, async () => ({
+      principal: auth.principal,
+      principalToken: auth.principalToken,
+      requestId,
+      clientAddress,
+      authorization,
+    }));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const requestId = randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const started = performance.now();
+    res.on('finish', () => {
+      logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
+    if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
+    if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res);
+    return sendJson(res, 404, { error: 'not found' });
+  }
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendGraphQLError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+    });
+  });
+  http.keepAliveTimeout = 65_000;
+
+  return {
+    http,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve) => {
+        http.listen(port, host, () => resolve(`http://${host}:${(http.address() as AddressInfo).port}/graphql`));
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import {
+  appError,
+  inTenant,
+  resetThrottle,
+  signToken,
+  throttleOrThrow,
+  verifyToken,
+  type Db,
+  type KeyValueStore,
+} from '@etika/kit';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
+import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyAgainstDummy, verifyPassword } from '../crypto/index.ts';
+import type { MfaService } from '../mfa/mfa.service.ts';
+import { users } from '../tables.ts';
+import type { IssuedTokens, TokenService } from './tokens.service.ts';
+
+type Key = Parameters<typeof signToken>[0];
+
+export const SIGN_IN_LIMIT = { max: 10, windowSeconds: 900 };
+export const MFA_LIMIT = { max: 5, windowSeconds: 900 };
+const MFA_TOKEN_SECONDS = 300;
+
+export type SignInOutcome = { kind: 'signedIn'; tokens: IssuedTokens } | { kind: 'mfaRequired'; mfaToken: string };
+
+function emailOrThrow(raw: string): string {
+  const email = normaliseEmail(raw);
+  if (!email) throw appError('BAD_USER_INPUT', 'Enter a valid email address', { field: 'email' });
+  return email;
+}
+
+/** Sign-up, sign-in and its second step. */
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: KeyValueStore,
+    private readonly keys: { sign: Key; verify: Key },
+    private readonly tokens: TokenService,
+    private readonly mfa: MfaService,
+  ) {}
+
+  /** One account per normalised email, also under concurrent sign-ups: the unique index decides. */
+  async signUp(rawEmail: string, password: string): Promise<IssuedTokens> {
+    const email = emailOrThrow(rawEmail);
+    const problem = checkPasswordPolicy(password);
+    if (problem) throw appError('BAD_USER_INPUT', problem, { field: 'password' });
+    const passwordHash = await hashPassword(password);
+    const inserted = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
+      tx.insert(users).values({ email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id }),
+    );
+    const user = inserted[0];
+    if (!user) throw appError('EMAIL_TAKEN', 'An account with this email already exists');
+    return this.tokens.startSession(user.id);
+  }
+
+  async signIn(rawEmail: string, password: string, clientAddress: string): Promise<SignInOutcome> {
+    const email = emailOrThrow(rawEmail);
+    await throttleOrThrow(this.store, [`signin:account:${email}`, `signin:address:${clientAddress}`], SIGN_IN_LIMIT);
+    const [user] = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
+      tx.select({ id: users.id, passwordHash: users.passwordHash, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email)),
+    );
+    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (!user || !valid) throw appError('INVALID_CREDENTIALS', 'Email or password is wrong');
+    await resetThrottle(this.store, `signin:account:${email}`);
+    if (user.totpEnabled) {
+      const mfaToken = await signToken(this.keys.sign, {}, {
+        issuer: TOKEN_ISSUER.identity,
+        audience: TOKEN_AUDIENCE.mfa,
+        subject: user.id,
+        expiresInSeconds: MFA_TOKEN_SECONDS,
+      });
+      return { kind: 'mfaRequired', mfaToken };
+    }
+    return { kind: 'signedIn', tokens: await this.tokens.startSession(user.id) };
+  }
+
+  /** The second step: a TOTP code or a recovery code, throttled per account and per address. */
+  async completeMfaSignIn(mfaToken: string, code: string, clientAddress: string): Promise<IssuedTokens> {
+    let userId: string;
+    try {
+      const payload = await verifyToken(this.keys.verify, mfaToken, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.mfa });
+      userId = payload.sub ?? '';
+    } catch {
+      throw appError('SESSION_EXPIRED', 'The sign-in took too long; start again');
+    }
+    await throttleOrThrow(this.store, [`mfa:account:${userId}`, `mfa:address:${clientAddress}`], MFA_LIMIT);
+    await this.mfa.verifySecondFactorOrThrow(userId, code);
+    await resetThrottle(this.store, `mfa:account:${userId}`);
+    return this.tokens.startSession(userId);
+  }
+}

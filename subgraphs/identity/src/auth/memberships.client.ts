@@ -1,0 +1,29 @@
+import { SERVICE_TOKEN_HEADER, callInternal, signServiceToken } from '@etika/kit';
+import { isRole, type Role } from '@etika/schema';
+
+export interface MembershipSummary {
+  readonly orgId: string;
+  readonly role: Role;
+}
+
+/** What identity needs to know from org: a user's memberships, to put the active one into a token. */
+export interface MembershipDirectory {
+  membershipsOf(userId: string): Promise<MembershipSummary[]>;
+}
+
+type Key = Parameters<typeof signServiceToken>[0];
+
+/** Asks the org subgraph over HTTP, with a 30-second token identity signs for that one user. */
+export function httpMembershipDirectory(orgBaseUrl: () => string, identityKey: Key): MembershipDirectory {
+  return {
+    async membershipsOf(userId) {
+      const token = await signServiceToken(identityKey, userId);
+      const url = new URL('/internal/memberships', orgBaseUrl());
+      url.searchParams.set('user', userId);
+      const body = await callInternal<{ memberships: { orgId: string; role: string }[] }>(url.toString(), {
+        [SERVICE_TOKEN_HEADER]: token,
+      });
+      return (body?.memberships ?? []).flatMap((m) => (isRole(m.role) ? [{ orgId: m.orgId, role: m.role }] : []));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { ApiKeyService } from './api-key/api-key.service.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { httpMembershipDirectory, type MembershipDirectory } from './auth/memberships.client.ts';
+import { TokenService } from './auth/tokens.service.ts';
+import type { IdentityContext, IdentityServices } from './context.ts';
+import { identityInternalRoutes } from './internal.ts';
+import { MfaService } from './mfa/mfa.service.ts';
+import { buildIdentitySchema } from './schema.ts';
+import { UserService } from './user/user.service.ts';
+
+export const IDENTITY_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+export interface IdentityServer {
+  readonly server: SubgraphServer<IdentityContext>;
+  readonly services: IdentityServices;
+}
+
+/** Builds the identity subgraph without listening, so tests and the platform build it the same way. */
+export async function buildIdentityServer(
+  deps: SubgraphDeps,
+  directoryOverride?: MembershipDirectory,
+): Promise<IdentityServer> {
+  const db = deps.database.db;
+  const sign = await importPrivateKey(deps.keys.identity.privateJwk);
+  const directory = directoryOverride ?? httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
+  const verify = await importPublicKey(deps.keys.identity.publicJwk);
+  const tokens = new TokenService(db, sign, directory);
+  const mfa = new MfaService(db, deps.store);
+  const services: IdentityServices = {
+    tokens,
+    mfa,
+    auth: new AuthService(db, deps.store, { sign, verify }, tokens, mfa),
+    apiKeys: new ApiKeyService(db),
+    users: new UserService(db),
+  };
+  const server = await createSubgraphServer<IdentityContext>({
+    name: 'identity',
+    schema: await buildIdentitySchema(),
+    db,
+    logger: deps.logger,
+    production: deps.production,
+    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    buildContext: (info) => ({ ...info, services }),
+    internalRoutes: identityInternalRoutes(await importPublicKey(deps.keys.gateway.publicJwk), services.apiKeys, services.users),
+  });
+  return { server, services };
+}

@@ -1,0 +1,31 @@
+import { eq, inArray } from 'drizzle-orm';
+import { inTenant, type Db } from '@etika/kit';
+import { normaliseEmail } from '../crypto/index.ts';
+import { users } from '../tables.ts';
+
+export interface UserRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly mfaEnabled: boolean;
+  readonly createdAt: Date;
+}
+
+const columns = { id: users.id, email: users.email, mfaEnabled: users.totpEnabled, createdAt: users.createdAt };
+
+export class UserService {
+  constructor(private readonly db: Db) {}
+
+  /** One query for a whole `_entities` batch, answered in the order asked. */
+  async byIds(ids: readonly string[]): Promise<(UserRecord | null)[]> {
+    const rows = ids.length === 0 ? [] : await inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(inArray(users.id, [...ids])));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async byEmail(raw: string): Promise<UserRecord | null> {
+    const email = normaliseEmail(raw);
+    if (!email) return null;
+    const [row] = await inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(eq(users.email, email)));
+    return row ?? null;
+  }
+}

@@ -1,0 +1,14 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@etika/kit';
+import { MembershipResolver, UserMembershipsResolver, membershipReference, userReference } from './membership/membership.resolver.ts';
+import { Membership, UserRef } from './membership/membership.type.ts';
+import { OrganizationResolver, organizationReference } from './organization/organization.resolver.ts';
+import { Organization } from './organization/organization.type.ts';
+
+export function buildOrgSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [OrganizationResolver, MembershipResolver, UserMembershipsResolver],
+    orphanedTypes: [Organization, Membership, UserRef],
+    references: { Organization: organizationReference, Membership: membershipReference, User: userReference },
+  });
+}
