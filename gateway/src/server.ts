@@ -9,7 +9,7 @@ import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql'
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { HttpError, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type Logger, type PlatformKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
-import { authorizeOperation, buildRequirementsIndex, stripSecurityLinks, type RequirementsIndex } from './authorization/index.ts';
+import { authorizeOperation, buildRequirementsIndex, stripSecurityLinks, type RequirementsIndex } from './authz/index.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
@@ -62,7 +62,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const index: RequirementsIndex = buildRequirementsIndex(options.supergraphSdl);
-  const apiSchema: GraphQLSchema = Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
   const identityUrl = options.subgraphUrls['identity'];
   if (!identityUrl) throw new Error('the identity subgraph URL is required');
   const authenticator = new Authenticator(

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { appError, inTenant, setLocal, setTenant, uuidOrThrow, type Db } from '@etika/kit';
 import { PARTNER_GRANTABLE, isScope, type Principal, type Scope } from '@etika/schema';
-import { generateApiKey, parseApiKey } from '../crypto/index.ts';
+import { generateApiKey, parseApiKey } from '../security/index.ts';
 import { apiKeys } from '../tables.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -10,7 +10,7 @@ import {
   type KeyValueStore,
 } from '@etika/kit';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
-import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyAgainstDummy, verifyPassword } from '../crypto/index.ts';
+import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyAgainstDummy, verifyPassword } from '../security/index.ts';
 import type { MfaService } from '../mfa/mfa.service.ts';
 import { users } from '../tables.ts';
 import type { IssuedTokens, TokenService } from './tokens.service.ts';

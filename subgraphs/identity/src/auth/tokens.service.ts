@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { appError, inTenant, signToken, uuidOrThrow, type Db } from '@etika/kit';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, scopesForRole } from '@etika/schema';
-import { generateOpaqueToken, hashOpaqueToken } from '../crypto/index.ts';
+import { generateOpaqueToken, hashOpaqueToken } from '../security/index.ts';
 import { refreshTokens, sessions } from '../tables.ts';
 import type { MembershipDirectory, MembershipSummary } from './memberships.client.ts';
 

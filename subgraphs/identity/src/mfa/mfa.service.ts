@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { appError, inTenant, throttleOrThrow, type Db, type KeyValueStore, type Tx } from '@etika/kit';
-import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from '../crypto/index.ts';
+import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from '../security/index.ts';
 import { recoveryCodes, users } from '../tables.ts';
 
 export const TOTP_ISSUER = 'Etika';

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { inTenant, type Db } from '@etika/kit';
-import { normaliseEmail } from '../crypto/index.ts';
+import { normaliseEmail } from '../security/index.ts';
 import { users } from '../tables.ts';
 
 export interface UserRecord {

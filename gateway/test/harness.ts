@@ -1,0 +1,128 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { generateSigningKeyPair, openDatabase, type Database, type PlatformKeys } from '@etika/kit';
+import { startPlatform, type Platform, type PlatformSubgraph } from '../src/platform/platform.ts';
+import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
+
+export const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+export interface TestPlatform extends Platform {
+  readonly keys: PlatformKeys;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof graphql<T>>;
+}
+
+/**
+ * The whole platform for one test file: real subgraphs and gateway over HTTP on free ports, PGlite in memory
+ * by default or a fresh database on the `DATABASE_URL` server (dropped at the end), Redis when `REDIS_URL` is set.
+ */
+export async function startTestPlatform(options: { rejectUnauthorized?: boolean; production?: boolean } = {}): Promise<TestPlatform> {
+  const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair() };
+  const serverUrl = process.env['DATABASE_URL'];
+  let dropDatabase = async () => undefined as void;
+  let openDb: (name: PlatformSubgraph) => Promise<Database> = () => openDatabase({});
+  if (serverUrl) {
+    const name = `etika_t_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    openDb = () => openDatabase({ url: url.toString(), maxConnections: 4 });
+    dropDatabase = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const platform = await startPlatform({
+    keys,
+    openDatabase: openDb,
+    redisUrl: process.env['REDIS_URL'],
+    storeNamespace: `test-${randomUUID()}-`,
+    supergraphPath: SUPERGRAPH,
+    ports: { gateway: 0, identity: 0, org: 0 },
+    logLevel: 'silent',
+    production: options.production ?? false,
+    rejectUnauthorized: options.rejectUnauthorized ?? false,
+  });
+  return {
+    ...platform,
+    keys,
+    gql: (query, variables = {}, headers = {}) => graphql(platform.gatewayUrl, query, variables, headers),
+    close: async () => {
+      await platform.close();
+      await dropDatabase();
+    },
+  };
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function signUp(p: TestPlatform, email: string): Promise<{ token: string; userId: string }> {
+  const r = await p.gql<{ signUp: { accessToken: string; userId: string } }>(
+    'mutation($input: CredentialsInput!) { signUp(input: $input) { accessToken userId } }',
+    { input: { email, password: PASSWORD } },
+  );
+  const { signUp: s } = dataOrThrow(r);
+  return { token: s.accessToken, userId: s.userId };
+}
+
+export async function switchTo(p: TestPlatform, token: string, orgId: string): Promise<string> {
+  const r = await p.gql<{ switchOrganization: { accessToken: string } }>(
+    'mutation($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }',
+    { id: orgId },
+    bearer(token),
+  );
+  return dataOrThrow(r).switchOrganization.accessToken;
+}
+
+export interface Tenant {
+  readonly orgId: string;
+  /** Access tokens acting in this organisation, by role. */
+  readonly tokens: Record<'owner' | 'admin' | 'member' | 'auditor', string>;
+  readonly userIds: Record<'owner' | 'admin' | 'member' | 'auditor', string>;
+  readonly membershipIds: Record<'owner' | 'admin' | 'member' | 'auditor', string>;
+}
+
+/** An organisation with an owner, an admin, a member and an auditor, each signed in and acting in it. */
+export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant> {
+  const roles = ['owner', 'admin', 'member', 'auditor'] as const;
+  const people = {} as Record<(typeof roles)[number], { token: string; userId: string }>;
+  for (const role of roles) people[role] = await signUp(p, `${role}.${label}.${randomUUID().slice(0, 8)}@test.etika.dev`);
+  const created = dataOrThrow(
+    await p.gql<{ createOrganization: { id: string } }>(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { name: `Org ${label}` } },
+      bearer(people.owner.token),
+    ),
+  );
+  const orgId = created.createOrganization.id;
+  const ownerToken = await switchTo(p, people.owner.token, orgId);
+  const membershipIds = {} as Tenant['membershipIds'];
+  const emails = await Promise.all(roles.map(async (role) => {
+    const me = dataOrThrow(await p.gql<{ me: { email: string } }>('{ me { email } }', {}, bearer(people[role].token)));
+    return me.me.email;
+  }));
+  for (const [i, role] of roles.entries()) {
+    if (role === 'owner') continue;
+    const added = dataOrThrow(
+      await p.gql<{ addMember: { id: string } }>(
+        'mutation($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }',
+        { email: emails[i], role: role.toUpperCase() },
+        bearer(ownerToken),
+      ),
+    );
+    membershipIds[role] = added.addMember.id;
+  }
+  const tokens = { owner: ownerToken } as Tenant['tokens'];
+  for (const role of roles) if (role !== 'owner') tokens[role] = await switchTo(p, people[role].token, orgId);
+  const members = dataOrThrow(
+    await p.gql<{ organization: { members: { id: string; role: string; user: { id: string } }[] } }>(
+      'query($id: ID!) { organization(id: $id) { members { id role user { id } } } }',
+      { id: orgId },
+      bearer(ownerToken),
+    ),
+  );
+  membershipIds.owner = members.organization.members.find((m) => m.role === 'OWNER')!.id;
+  const userIds = Object.fromEntries(roles.map((r) => [r, people[r].userId])) as Tenant['userIds'];
+  return { orgId, tokens, userIds, membershipIds };
+}

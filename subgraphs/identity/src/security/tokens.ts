@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+// ---- refresh tokens -------------------------------------------------------------------------------------------
+
+/** Refresh tokens carry a prefix so that one presented as an access token is recognised and refused. */
+export const REFRESH_TOKEN_PREFIX = 'etr_';
+
+export function generateOpaqueToken(): { token: string; hash: string } {
+  const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return { token, hash: sha256Hex(token) };
+}
+
+export const hashOpaqueToken = sha256Hex;
+
+// ---- recovery codes -------------------------------------------------------------------------------------------
+
+/** Lower-case letters and digits without the look-alikes 0/o, 1/l/i. */
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+export function generateRecoveryCodes(count = 10): string[] {
+  return Array.from({ length: count }, () => {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  });
+}
+
+/** Case, spaces and dashes do not matter when a person types a recovery code. */
+export function hashRecoveryCode(code: string): string {
+  return sha256Hex(code.toLowerCase().replace(/[\s-]/g, ''));
+}
+
+// ---- partner API keys -----------------------------------------------------------------------------------------
+
+const API_KEY_PATTERN = /^etk_live_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
+
+/** `etk_live_<8-char visible prefix>_<256-bit secret>`; only the SHA-256 of the whole key is stored. */
+export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  const prefix = randomBytes(8).toString('hex').slice(0, 8);
+  const key = `etk_live_${prefix}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix: `etk_live_${prefix}`, hash: sha256Hex(key) };
+}
+
+export function parseApiKey(presented: string): { prefix: string; hash: string } | null {
+  const match = API_KEY_PATTERN.exec(presented);
+  if (!match) return null;
+  return { prefix: `etk_live_${match[1]}`, hash: sha256Hex(presented) };
+}
+
+
+// ---- email ----------------------------------------------------------------------------------------------------
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Trimmed, NFC, lower-cased; null when it is not an address (or longer than 254 characters). */
+export function normaliseEmail(raw: string): string | null {
+  const email = raw.trim().normalize('NFC').toLowerCase();
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
+}
