@@ -185,7 +185,9 @@ export async function authorizeOperation(input: AuthorizeInput): Promise<Authori
   if (cached) return cached;
 
   const deniedChecks = analysis.checks.filter((c) => failed.has(c.key));
-  const paths = new Map(deniedChecks.map((c) => [c.path.join('.'), c.path]));
+  const all = new Map(deniedChecks.map((c) => [c.path.join('.'), c.path]));
+  // a field inside a removed field goes with it: report only the outermost
+  const paths = new Map([...all].filter(([key]) => ![...all.keys()].some((other) => other !== key && key.startsWith(`${other}.`))));
   const errors = [...paths.values()].map((path) => ({
     message: 'Unauthorized field or type',
     path: [...path],
