@@ -8,17 +8,17 @@ export interface ThrottleLimit {
 }
 
 /**
- * Fixed-window attempt limits on several keys at once (per account and per client address): an attempt counts on
- * every key, and any key over its limit refuses it with `TOO_MANY_REQUESTS`.
+ * Fixed-window attempt limits on several keys at once (per account and per client address, each with its own
+ * limit): an attempt counts on every key, and any key over its limit refuses it with `TOO_MANY_REQUESTS`.
  */
 export async function throttleOrThrow(
   store: KeyValueStore,
-  keys: readonly string[],
-  limit: ThrottleLimit,
+  keys: readonly { readonly key: string; readonly limit: ThrottleLimit }[],
 ): Promise<void> {
-  const counts = await Promise.all(keys.map((k) => store.increment(`throttle:${k}`, limit.windowSeconds)));
-  if (counts.some((c) => c > limit.max)) {
-    throw appError('TOO_MANY_REQUESTS', 'Too many attempts; try again later', { retryAfterSeconds: limit.windowSeconds });
+  const counts = await Promise.all(keys.map(({ key, limit }) => store.increment(`throttle:${key}`, limit.windowSeconds)));
+  const over = keys.find((k, i) => counts[i]! > k.limit.max);
+  if (over) {
+    throw appError('TOO_MANY_REQUESTS', 'Too many attempts; try again later', { retryAfterSeconds: over.limit.windowSeconds });
   }
 }
 

@@ -30,10 +30,12 @@ describe.each(stores)('%s store', (_name, store) => {
     const account = `acct:${randomUUID()}`;
     const address = `addr:${randomUUID()}`;
     const limit = { max: 2, windowSeconds: 60 };
-    await throttleOrThrow(store, [account, address], limit);
-    await throttleOrThrow(store, [account, address], limit);
-    await expect(throttleOrThrow(store, [account, address], limit)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
+    const keys = [{ key: account, limit }, { key: address, limit: { max: 3, windowSeconds: 60 } }];
+    await throttleOrThrow(store, keys);
+    await throttleOrThrow(store, keys);
+    await expect(throttleOrThrow(store, keys)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
     await resetThrottle(store, account);
-    await expect(throttleOrThrow(store, [account, address], limit)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
+    // the account starts afresh, but the address has used its three attempts
+    await expect(throttleOrThrow(store, keys)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
   });
 });

@@ -17,8 +17,9 @@ import type { IssuedTokens, TokenService } from './tokens.service.ts';
 
 type Key = Parameters<typeof signToken>[0];
 
-export const SIGN_IN_LIMIT = { max: 10, windowSeconds: 900 };
-export const MFA_LIMIT = { max: 5, windowSeconds: 900 };
+/** Per account: a person's mistakes; per address: one client trying many accounts. */
+export const SIGN_IN_LIMITS = { account: { max: 10, windowSeconds: 900 }, address: { max: 100, windowSeconds: 900 } };
+export const MFA_LIMITS = { account: { max: 5, windowSeconds: 900 }, address: { max: 50, windowSeconds: 900 } };
 const MFA_TOKEN_SECONDS = 300;
 
 export type SignInOutcome = { kind: 'signedIn'; tokens: IssuedTokens } | { kind: 'mfaRequired'; mfaToken: string };
@@ -55,7 +56,10 @@ export class AuthService {
 
   async signIn(rawEmail: string, password: string, clientAddress: string): Promise<SignInOutcome> {
     const email = emailOrThrow(rawEmail);
-    await throttleOrThrow(this.store, [`signin:account:${email}`, `signin:address:${clientAddress}`], SIGN_IN_LIMIT);
+    await throttleOrThrow(this.store, [
+      { key: `signin:account:${email}`, limit: SIGN_IN_LIMITS.account },
+      { key: `signin:address:${clientAddress}`, limit: SIGN_IN_LIMITS.address },
+    ]);
     const [user] = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
       tx.select({ id: users.id, passwordHash: users.passwordHash, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email)),
     );
@@ -83,7 +87,10 @@ export class AuthService {
     } catch {
       throw appError('SESSION_EXPIRED', 'The sign-in took too long; start again');
     }
-    await throttleOrThrow(this.store, [`mfa:account:${userId}`, `mfa:address:${clientAddress}`], MFA_LIMIT);
+    await throttleOrThrow(this.store, [
+      { key: `mfa:account:${userId}`, limit: MFA_LIMITS.account },
+      { key: `mfa:address:${clientAddress}`, limit: MFA_LIMITS.address },
+    ]);
     await this.mfa.verifySecondFactorOrThrow(userId, code);
     await resetThrottle(this.store, `mfa:account:${userId}`);
     return this.tokens.startSession(userId);

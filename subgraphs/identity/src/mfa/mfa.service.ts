@@ -64,7 +64,7 @@ export class MfaService {
 
   /** Turns TOTP on once the person proves their app has the secret; returns the recovery codes, shown once. */
   async confirm(userId: string, code: string): Promise<string[]> {
-    await throttleOrThrow(this.store, [`mfa:account:${userId}`], CONFIRM_LIMIT);
+    await throttleOrThrow(this.store, [{ key: `mfa:account:${userId}`, limit: CONFIRM_LIMIT }]);
     const codes = generateRecoveryCodes();
     const ok = await this.tx(userId, async (tx) => {
       if (!(await this.acceptTotp(tx, userId, code, false))) return false;
@@ -85,7 +85,7 @@ export class MfaService {
   }
 
   async disable(userId: string, code: string): Promise<void> {
-    await throttleOrThrow(this.store, [`mfa:account:${userId}`], CONFIRM_LIMIT);
+    await throttleOrThrow(this.store, [{ key: `mfa:account:${userId}`, limit: CONFIRM_LIMIT }]);
     await this.verifySecondFactorOrThrow(userId, code);
     await this.tx(userId, async (tx) => {
       await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpLastStep: null }).where(eq(users.id, userId));
