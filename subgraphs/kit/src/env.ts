@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -67,7 +67,16 @@ export async function loadPlatformKeys(env: BaseEnv): Promise<PlatformKeys> {
   if (!existsSync(file)) {
     mkdirSync(env.DATA_DIR, { recursive: true });
     const keys: KeyFile = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair() };
-    writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600, flag: 'wx' });
+    // written aside and linked into place: of several processes starting at once, one wins and all read it whole
+    const draft = `${file}.${process.pid}.tmp`;
+    writeFileSync(draft, JSON.stringify(keys, null, 2), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
   }
   const stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
   return { gateway: gateway ?? stored.gateway, identity: identity ?? stored.identity };

@@ -1,0 +1,14 @@
+# One image for every service; docker-compose.yml picks the command.
+FROM node:20.20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY schema/package.json schema/
+COPY subgraphs/kit/package.json subgraphs/kit/
+COPY subgraphs/identity/package.json subgraphs/identity/
+COPY subgraphs/org/package.json subgraphs/org/
+COPY subgraphs/chain/package.json subgraphs/chain/
+COPY gateway/package.json gateway/
+COPY web/package.json web/
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV HOST=0.0.0.0 DATA_DIR=/data
