@@ -1,0 +1,4 @@
+export * from './checkpoint.ts';
+export * from './hash.ts';
+export * from './tree.ts';
+export * from './verify.ts';
