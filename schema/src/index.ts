@@ -4,3 +4,4 @@ export * from './requirements.ts';
 export * from './directives.ts';
 export * from './compose.ts';
 export * from './subgraphs.ts';
+export * from './events.ts';

@@ -16,3 +16,5 @@ export * from './tokens.ts';
 export * from './internal.ts';
 export * from './runtime.ts';
 export * from './loader.ts';
+export * from './events.ts';
+export * from './outbox.ts';

@@ -4,6 +4,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { queryRows, type Database } from './db.ts';
+import { outboxDdl } from './outbox.ts';
 import { APP_ROLE } from './tenant.ts';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -93,7 +94,7 @@ export async function migrateSubgraph(database: Database, schema: string, migrat
   } else {
     await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
   }
-  await run(database, [`CREATE SCHEMA IF NOT EXISTS ${schema}`, ...auditTable(schema)]);
+  await run(database, [`CREATE SCHEMA IF NOT EXISTS ${schema}`, ...auditTable(schema), ...outboxDdl(schema)]);
   await enforceTenantIsolation(database, schema);
   await run(database, [
     `GRANT USAGE ON SCHEMA ${schema} TO ${APP_ROLE}`,

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { EventEnvelope } from '@etika/schema';
+import type { Logger } from './logger.ts';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+/**
+ * The event bus: at-least-once delivery to named consumer groups. Each group sees every event of its types once
+ * under normal operation, and again after a failure; consumers make effects idempotent with the inbox.
+ */
+export interface EventBus {
+  publish(events: readonly EventEnvelope[]): Promise<void>;
+  subscribe(group: string, types: readonly string[], handler: EventHandler): void;
+  close(): Promise<void>;
+}
+
+/** In-process bus for the embedded default: a queue per group, retried until the handler succeeds. */
+export class MemoryBus implements EventBus {
+  private readonly groups: { types: Set<string>; handler: EventHandler; queue: EventEnvelope[]; running: boolean }[] = [];
+  private closed = false;
+
+  constructor(private readonly logger?: Logger) {}
+
+  async publish(events: readonly EventEnvelope[]): Promise<void> {
+    for (const group of this.groups) {
+      for (const event of events) if (group.types.has(event.type)) group.queue.push(event);
+      void this.drain(group);
+    }
+  }
+
+  subscribe(_group: string, types: readonly string[], handler: EventHandler): void {
+    this.groups.push({ types: new Set(types), handler, queue: [], running: false });
+  }
+
+  private async drain(group: MemoryBus['groups'][number]): Promise<void> {
+    if (group.running) return;
+    group.running = true;
+    while (!this.closed && group.queue.length > 0) {
+      const event = group.queue[0]!;
+      try {
+        await group.handler(event);
+        group.queue.shift();
+      } catch (err) {
+        this.logger?.warn({ err, eventId: event.id }, 'event handler failed; retrying');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    group.running = false;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+const streamOf = (prefix: string, type: string) => `${prefix}events:${type}`;
+
+/**
+ * Redis Streams: one stream per event type, one consumer group per subscriber. Entries are acknowledged only after
+ * the handler succeeds; entries left pending by a crashed consumer are claimed again after `claimIdleMs`.
+ */
+export class RedisStreamsBus implements EventBus {
+  private readonly publisher: Redis;
+  private readonly readers: Redis[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly prefix = 'etika:',
+    private readonly logger?: Logger,
+    private readonly claimIdleMs = 30_000,
+  ) {
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
+  }
+
+  async publish(events: readonly EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.publisher.pipeline();
+    for (const e of events) pipeline.xadd(streamOf(this.prefix, e.type), '*', 'event', JSON.stringify(e));
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  subscribe(group: string, types: readonly string[], handler: EventHandler): void {
+    const reader = new Redis(this.url, { maxRetriesPerRequest: null });
+    this.readers.push(reader);
+    const consumer = `${group}-${randomUUID().slice(0, 8)}`;
+    void this.loop(reader, group, consumer, types.map((t) => streamOf(this.prefix, t)), handler);
+  }
+
+  private async handle(reader: Redis, group: string, stream: string, entries: [string, string[]][], handler: EventHandler): Promise<void> {
+    for (const [id, fields] of entries) {
+      const raw = fields[fields.indexOf('event') + 1];
+      if (raw) await handler(JSON.parse(raw) as EventEnvelope);
+      await reader.xack(stream, group, id);
+    }
+  }
+
+  private async loop(reader: Redis, group: string, consumer: string, streams: string[], handler: EventHandler): Promise<void> {
+    for (const stream of streams) {
+      try {
+        await reader.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+      } catch (err) {
+        if (!String(err).includes('BUSYGROUP')) throw err;
+      }
+    }
+    while (!this.closed) {
+      try {
+        for (const stream of streams) {
+          const [, claimed] = (await reader.xautoclaim(stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
+          await this.handle(reader, group, stream, claimed, handler);
+        }
+        const read = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'BLOCK', 500, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [stream, entries] of read ?? []) await this.handle(reader, group, stream, entries, handler);
+      } catch (err) {
+        if (this.closed) return;
+        this.logger?.warn({ err, group }, 'event consumer failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const r of this.readers) r.disconnect();
+    await this.publisher.quit();
+  }
+}
+
+export function openBus(redisUrl: string | undefined, logger?: Logger, prefix = 'etika:'): EventBus {
+  return redisUrl ? new RedisStreamsBus(redisUrl, prefix, logger) : new MemoryBus(logger);
+}

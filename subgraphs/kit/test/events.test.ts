@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '@etika/schema';
+import {
+  MemoryBus,
+  RedisStreamsBus,
+  createLogger,
+  idempotentHandler,
+  inTenant,
+  migrateSubgraph,
+  queryRows,
+  recordEvent,
+  startOutboxRelay,
+  type EventBus,
+} from '../src/index.ts';
+import { createTestDatabase, testRedisUrl } from '../src/testing/index.ts';
+
+const ORG = '00000000-0000-4000-8000-0000000000e1';
+const logger = createLogger('test', 'silent');
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'kit-events-'));
+  mkdirSync(join(dir, 'meta'));
+  writeFileSync(join(dir, '0000_init.sql'), 'CREATE SCHEMA "ev";\n--> statement-breakpoint\nCREATE TABLE "ev"."effects" ("event_id" uuid NOT NULL);');
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'postgresql', entries: [{ idx: 0, version: '7', when: 1, tag: '0000_init', breakpoints: true }] }));
+  await migrateSubgraph(db.database, 'ev', dir);
+});
+afterAll(() => db.close());
+
+const commitEvent = (payload: unknown) =>
+  inTenant(db.database.db, { orgId: ORG, userId: null }, (tx) => recordEvent(tx, 'ev', 'test.happened', ORG, payload));
+
+const effects = async (eventId: string) =>
+  (await queryRows(db.database.db, sql`select event_id from ev.effects where event_id = ${eventId}`)).length;
+
+function consumer() {
+  return idempotentHandler(db.database.db, 'ev', 'effects', async (tx, event) => {
+    await tx.execute(sql`insert into ev.effects (event_id) values (${event.id})`);
+  });
+}
+
+describe('outbox, relay and idempotent consumers', () => {
+  it('an event committed while no relay ran (a crash after commit) is delivered once a relay starts', async () => {
+    const event = await commitEvent({ n: 1 });
+    const bus = new MemoryBus();
+    const seen: string[] = [];
+    const handle = consumer();
+    bus.subscribe('effects', ['test.happened'], async (e) => {
+      seen.push(e.id);
+      await handle(e);
+    });
+    const relay = startOutboxRelay({ db: db.database.db, schema: 'ev', bus, logger, intervalMs: 20 });
+    await relay.flush();
+    await relay.stop();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toContain(event.id);
+    expect(await effects(event.id)).toBe(1);
+  });
+
+  it('a crash between publishing and marking publishes again, and the duplicate changes nothing', async () => {
+    const event = await commitEvent({ n: 2 });
+    const handle = consumer();
+    let deliveries = 0;
+    let failMark = true;
+    const flaky: EventBus = {
+      async publish(events) {
+        for (const e of events) if (e.id === event.id) {
+          deliveries += 1;
+          await handle(e);
+        }
+        if (failMark) {
+          failMark = false;
+          throw new Error('crash before the outbox row was marked');
+        }
+      },
+      subscribe: () => undefined,
+      close: async () => undefined,
+    };
+    const relay = startOutboxRelay({ db: db.database.db, schema: 'ev', bus: flaky, logger, intervalMs: 20 });
+    await expect(relay.flush()).rejects.toThrow(/crash/);
+    await relay.flush();
+    await relay.stop();
+    expect(deliveries).toBe(2);
+    expect(await effects(event.id)).toBe(1);
+    const pending = await queryRows(db.database.db, sql`select id from ev.outbox where published_at is null`);
+    expect(pending).toEqual([]);
+  });
+
+  it('the application role cannot read the outbox', async () => {
+    await commitEvent({ n: 3 });
+    const visible = await inTenant(db.database.db, { orgId: ORG, userId: null }, (tx) => queryRows(tx, sql`select id from ev.outbox`));
+    expect(visible).toEqual([]);
+  });
+});
+
+const redisUrl = testRedisUrl();
+describe.runIf(redisUrl)('Redis Streams bus', () => {
+  it('delivers to each group, and redelivers what a failed handler left pending', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const bus = new RedisStreamsBus(redisUrl!, prefix, logger, 200);
+    const got: string[] = [];
+    let failed = false;
+    bus.subscribe('g1', ['x.y'], async (e) => {
+      if (!failed) {
+        failed = true;
+        throw new Error('first attempt fails');
+      }
+      got.push(e.id);
+    });
+    const event: EventEnvelope = { id: randomUUID(), type: 'x.y', orgId: null, occurredAt: new Date().toISOString(), payload: {} };
+    await bus.publish([event]);
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await bus.close();
+    expect(got).toEqual([event.id]);
+  });
+});
