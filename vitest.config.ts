@@ -15,6 +15,7 @@ export default defineConfig({
       project('kit', './subgraphs/kit/'),
       project('identity', './subgraphs/identity/'),
       project('org', './subgraphs/org/'),
+      project('token', './subgraphs/token/'),
       project('chain', './subgraphs/chain/'),
       project('gateway', './gateway/'),
     ],

@@ -15,6 +15,7 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   /** Subgraph addresses, overriding the ones composed into the supergraph (`<NAME>_URL`, base URL). */
   IDENTITY_URL: z.string().url().optional(),
   ORG_URL: z.string().url().optional(),
+  TOKEN_URL: z.string().url().optional(),
   /** Built web app to serve at `/`; nothing is served there when the folder is missing. */
   WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });

@@ -39,7 +39,7 @@ export async function startTestPlatform(options: { rejectUnauthorized?: boolean;
     redisUrl: process.env['REDIS_URL'],
     storeNamespace: `test-${randomUUID()}-`,
     supergraphPath: SUPERGRAPH,
-    ports: { gateway: 0, identity: 0, org: 0 },
+    ports: { gateway: 0, identity: 0, org: 0, token: 0 },
     logLevel: 'silent',
     production: options.production ?? false,
     rejectUnauthorized: options.rejectUnauthorized ?? false,

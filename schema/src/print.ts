@@ -9,12 +9,14 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildIdentitySchema } from '../../subgraphs/identity/src/schema.ts';
 import { buildOrgSchema } from '../../subgraphs/org/src/schema.ts';
+import { buildTokenSchema } from '../../subgraphs/token/src/schema.ts';
 import { composeSupergraph } from './compose.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 const builders: Record<(typeof SUBGRAPHS)[number]['name'], () => Promise<GraphQLSchema>> = {
   identity: buildIdentitySchema,
   org: buildOrgSchema,
+  token: buildTokenSchema,
 };
 
 const check = process.argv.includes('--check');

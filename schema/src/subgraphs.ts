@@ -2,6 +2,7 @@
 export const SUBGRAPHS = [
   { name: 'identity', defaultUrl: 'http://127.0.0.1:4001/graphql' },
   { name: 'org', defaultUrl: 'http://127.0.0.1:4002/graphql' },
+  { name: 'token', defaultUrl: 'http://127.0.0.1:4003/graphql' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { buildIdentityServer, IDENTITY_MIGRATIONS } from '@etika/identity/server';
 import { buildOrgServer, ORG_MIGRATIONS } from '@etika/org/server';
+import { buildTokenServer, TOKEN_MIGRATIONS } from '@etika/token/server';
 import {
   createLogger,
   migrateSubgraph,
+  openBus,
   openStore,
   type Database,
   type KeyValueStore,
@@ -18,6 +20,7 @@ import { buildGateway, type Gateway } from '../server.ts';
 const SUBGRAPHS = [
   { name: 'identity', migrations: IDENTITY_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildIdentityServer(deps)).server },
   { name: 'org', migrations: ORG_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildOrgServer(deps)).server },
+  { name: 'token', migrations: TOKEN_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildTokenServer(deps)).server },
 ] as const;
 
 export type PlatformSubgraph = (typeof SUBGRAPHS)[number]['name'];
@@ -55,6 +58,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const level = options.logLevel ?? 'info';
   const production = options.production ?? false;
   const peers = new Map<string, string>();
+  const bus = openBus(options.redisUrl, createLogger('bus', level), `etika:${options.storeNamespace ?? ''}`);
   const started: { name: PlatformSubgraph; server: SubgraphServer<AuditContext>; database: Database; store: KeyValueStore }[] = [];
   const subgraphUrls = {} as Record<PlatformSubgraph, string>;
   const databases = {} as Record<PlatformSubgraph, Database>;
@@ -62,7 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const database = await options.openDatabase(subgraph.name);
     await migrateSubgraph(database, subgraph.name, subgraph.migrations);
     const store = openStore(options.redisUrl, `${options.storeNamespace ?? ''}${subgraph.name}`);
-    const deps: SubgraphDeps = { database, store, keys: options.keys, logger: createLogger(subgraph.name, level), production, peers };
+    const deps: SubgraphDeps = { database, store, keys: options.keys, logger: createLogger(subgraph.name, level), production, peers, bus };
     const server = (await subgraph.build(deps)) as unknown as SubgraphServer<AuditContext>;
     const url = await server.listen(options.ports[subgraph.name], host);
     peers.set(subgraph.name, new URL(url).origin);
@@ -97,6 +101,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         await s.store.close();
         await s.database.close();
       }
+      await bus.close();
     },
   };
 }

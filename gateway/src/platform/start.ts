@@ -14,7 +14,7 @@ const platform = await startPlatform({
   redisUrl: env.REDIS_URL,
   supergraphPath: env.SUPERGRAPH_PATH,
   host: env.HOST,
-  ports: { gateway: env.PORT, identity: 4001, org: 4002 },
+  ports: { gateway: env.PORT, identity: 4001, org: 4002, token: 4003 },
   production: env.NODE_ENV === 'production',
   logLevel: env.LOG_LEVEL,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { openDatabase, type Database } from './db.ts';
 import { loadPlatformKeys, type BaseEnv, type PlatformKeys } from './env.ts';
+import { openBus, type EventBus } from './events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
 import { openStore, type KeyValueStore } from './store.ts';
@@ -16,6 +17,8 @@ export interface SubgraphDeps {
   readonly logger: Logger;
   readonly production: boolean;
   readonly peers: PeerUrls;
+  /** The event bus (Redis Streams with REDIS_URL; in-process otherwise, shared by the subgraphs of one process). */
+  readonly bus: EventBus;
 }
 
 export function peerUrlOrThrow(peers: PeerUrls, name: string): string {
@@ -41,10 +44,12 @@ export async function openSubgraphDeps(
     logger,
     production: env.NODE_ENV === 'production',
     peers,
+    bus: openBus(env.REDIS_URL, logger),
   };
 }
 
 export async function closeSubgraphDeps(deps: SubgraphDeps): Promise<void> {
+  await deps.bus.close();
   await deps.store.close();
   await deps.database.close();
 }

@@ -37,6 +37,8 @@ export interface SubgraphServerOptions<TContext extends AuditContext> {
   readonly internalRoutes?: Readonly<Record<string, InternalRoute>>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
   readonly ready?: () => Promise<boolean>;
+  /** Stops what the subgraph runs beside its server (relays, consumers) before the server closes. */
+  readonly onClose?: () => Promise<void>;
 }
 
 export interface SubgraphServer<TContext extends AuditContext> {
@@ -120,6 +122,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
         });
       }),
     close: async () => {
+      await options.onClose?.();
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;

@@ -28,7 +28,7 @@ export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
     production: deps.production,
     gatewayPublicKey: deps.keys.gateway.publicJwk,
     buildContext: (info) => ({ ...info, services }),
-    internalRoutes: orgInternalRoutes(await importPublicKey(deps.keys.identity.publicJwk), services.memberships),
+    internalRoutes: orgInternalRoutes(await importPublicKey(deps.keys.identity.publicJwk), await importPublicKey(deps.keys.gateway.publicJwk), services.memberships),
   });
   return { server, services };
 }

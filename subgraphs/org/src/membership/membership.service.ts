@@ -38,6 +38,13 @@ export class MembershipService {
     );
   }
 
+  async isMember(orgId: string, userId: string): Promise<boolean> {
+    const rows = await inTenant(this.db, { orgId, userId: null }, (tx) =>
+      tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))),
+    );
+    return rows.length === 1;
+  }
+
   /** For identity's token issuing: every organisation this user belongs to. */
   async ofUserForTokens(userId: string): Promise<{ orgId: string; role: string }[]> {
     return inTenant(this.db, { orgId: null, userId }, (tx) =>

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { appError, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
+import { accounts, postings, tokens, transactions } from '../tables.ts';
+import { parseAmountOrThrow } from './amount.ts';
+import type { MemberDirectory } from './members.client.ts';
+import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, type AccountRef, type Leg, type Posting } from './postings.ts';
+
+export type TransactionRow = typeof transactions.$inferSelect;
+export type PostingRow = typeof postings.$inferSelect & { ownerType: string; ownerId: string | null };
+export interface CommittedTransaction {
+  readonly transaction: TransactionRow;
+  readonly postings: PostingRow[];
+}
+
+export interface LegInput {
+  readonly kind: 'issue' | 'transfer' | 'redeem';
+  readonly tokenId: string;
+  readonly amount: string;
+  readonly toUserId?: string | null | undefined;
+}
+
+export interface Submission {
+  readonly kind: Exclude<TransactionKind, 'reversal'>;
+  readonly legs: readonly LegInput[];
+  readonly idempotencyKey: string;
+  readonly memo?: string | null | undefined;
+}
+
+const MAX_LEGS = 50;
+const MAX_MEMO = 500;
+
+function actorOf(principal: Principal): { orgId: string; userId: string | null; actor: string } {
+  if (principal.kind === 'anonymous' || !principal.orgId) throw appError('FORBIDDEN', 'Choose an organisation first');
+  return { orgId: principal.orgId, userId: principal.kind === 'user' ? principal.userId : null, actor: principalActor(principal) };
+}
+
+function keyOrThrow(key: string): string {
+  if (!/^[\w.:-]{1,100}$/.test(key)) throw appError('BAD_USER_INPUT', 'The idempotency key needs 1–100 letters, digits or . _ : -', { field: 'idempotencyKey' });
+  return key;
+}
+
+export function requestHash(parts: unknown): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** The Postgres error behind a drizzle error: a broken check or unique constraint means the rule it guards. */
+function pgError(err: unknown): { code?: string; message?: string } {
+  return (err as { cause?: { code?: string; message?: string } }).cause ?? (err as { code?: string; message?: string });
+}
+
+/**
+ * The ledger: every operation is one double-entry transaction, written with its postings, balances and outbox
+ * event in one database transaction, under an idempotency key.
+ */
+export class LedgerService {
+  constructor(
+    private readonly db: Db,
+    private readonly members: MemberDirectory,
+    private readonly onCommit: () => void,
+  ) {}
+
+  /** Validates and turns the request into legs; a member can only give from their own account. */
+  private async legsOrThrow(principal: Principal, principalToken: string, orgId: string, userId: string | null, input: readonly LegInput[]): Promise<Leg[]> {
+    if (input.length === 0 || input.length > MAX_LEGS) throw appError('BAD_USER_INPUT', `A transaction has 1 to ${MAX_LEGS} legs`);
+    const legs: Leg[] = [];
+    for (const [i, leg] of input.entries()) {
+      const tokenId = uuidOrThrow(leg.tokenId, `legs.${i}.tokenId`);
+      const amount = parseAmountOrThrow(leg.amount, `legs.${i}.amount`);
+      const to = leg.kind === 'redeem' ? null : uuidOrThrow(leg.toUserId ?? '', `legs.${i}.toUserId`);
+      const needsGiver = leg.kind !== 'issue';
+      if (needsGiver && !userId) throw appError('FORBIDDEN', 'Only a person can give tokens from their wallet');
+      const scope = leg.kind === 'issue' ? 'token:issue' : leg.kind === 'transfer' ? 'token:transfer' : 'token:redeem';
+      if (principal.kind === 'anonymous' || !principal.scopes.includes(scope)) throw appError('FORBIDDEN', `This needs ${scope}`);
+      if (leg.kind === 'transfer' && to === userId) throw appError('BAD_USER_INPUT', 'You cannot send tokens to yourself', { field: `legs.${i}.toUserId` });
+      if (to && !(await this.members.isMember(to, principalToken, orgId))) {
+        throw appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: `legs.${i}.toUserId` });
+      }
+      legs.push({ kind: leg.kind, tokenId, amount, from: needsGiver ? userId : null, to });
+    }
+    return legs;
+  }
+
+  async submit(principal: Principal, principalToken: string, submission: Submission): Promise<CommittedTransaction> {
+    const { orgId, userId, actor } = actorOf(principal);
+    const idempotencyKey = keyOrThrow(submission.idempotencyKey);
+    const memo = submission.memo?.trim() || null;
+    if (memo && memo.length > MAX_MEMO) throw appError('BAD_USER_INPUT', `A memo has at most ${MAX_MEMO} characters`, { field: 'memo' });
+    const legs = await this.legsOrThrow(principal, principalToken, orgId, userId, submission.legs);
+    const hash = requestHash({ kind: submission.kind, actor, memo, legs: legs.map((l) => ({ ...l, amount: l.amount.toString() })) });
+    return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, hash, actor, memo, reversesId: null }, async (tx) => {
+      await this.tokensOrThrow(tx, [...new Set(legs.map((l) => l.tokenId))]);
+      return legs.flatMap(postingsOf);
+    });
+  }
+
+  /** Undoes a transaction with its mirror image; each transaction can be reversed once. */
+  async reverse(principal: Principal, transactionId: string, idempotencyKey: string): Promise<CommittedTransaction> {
+    const { orgId, userId, actor } = actorOf(principal);
+    const id = uuidOrThrow(transactionId, 'transactionId');
+    const key = keyOrThrow(idempotencyKey);
+    const hash = requestHash({ kind: 'reversal', actor, id });
+    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, hash, actor, memo: null, reversesId: id }, async (tx) => {
+      const original = await this.postingsOf(tx, [id]);
+      if (original.length === 0) throw appError('NOT_FOUND', 'No such transaction');
+      return reversalOf(original.map((p) => ({ account: { tokenId: p.tokenId, ownerType: p.ownerType as AccountRef['ownerType'], ownerId: p.ownerId }, amount: BigInt(p.amount) })));
+    });
+  }
+
+  private async commit(
+    orgId: string,
+    userId: string | null,
+    header: { kind: TransactionKind; idempotencyKey: string; hash: string; actor: string; memo: string | null; reversesId: string | null },
+    build: (tx: Tx) => Promise<Posting[]>,
+  ): Promise<CommittedTransaction> {
+    let fresh = false;
+    let result: CommittedTransaction;
+    try {
+      result = await inTenant(this.db, { orgId, userId }, async (tx) => {
+        const [created] = await tx
+          .insert(transactions)
+          .values({ orgId, kind: header.kind, idempotencyKey: header.idempotencyKey, requestHash: header.hash, actor: header.actor, memo: header.memo, reversesId: header.reversesId })
+          .onConflictDoNothing({ target: [transactions.orgId, transactions.idempotencyKey] })
+          .returning();
+        if (!created) return this.replayOrThrow(tx, header.idempotencyKey, header.hash);
+        const planned = await build(tx);
+        if (!isBalanced(planned)) throw new Error('unbalanced transaction');
+        const ids = await this.accountIds(tx, orgId, planned.map((p) => p.account));
+        for (const { account, delta } of netChanges(planned)) {
+          const [row] = await tx
+            .update(accounts)
+            .set({ balance: sql`${accounts.balance} + ${delta.toString()}::numeric` })
+            .where(and(eq(accounts.id, ids.get(accountKey(account))!), sql`(${accounts.ownerType} = 'issuance' or ${accounts.balance} + ${delta.toString()}::numeric >= 0)`))
+            .returning({ id: accounts.id });
+          if (!row) throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
+        }
+        await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
+        await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
+        const committed = { transaction: created, postings: await this.postingsOf(tx, [created.id]) };
+        await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
+        fresh = true;
+        return committed;
+      });
+    } catch (err) {
+      const cause = pgError(err);
+      if (cause.code === '23514') throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
+      // one reversal per transaction: the unique index on reverses_id decides, also under concurrency
+      if (cause.code === '23505' && cause.message?.includes('reverses_id')) throw appError('CONFLICT', 'That transaction was already reversed');
+      throw err;
+    }
+    if (fresh) this.onCommit();
+    return result;
+  }
+
+  /** The same key again: the same request gets the first result, a different one is refused. */
+  private async replayOrThrow(tx: Tx, key: string, hash: string): Promise<CommittedTransaction> {
+    const [existing] = await tx.select().from(transactions).where(eq(transactions.idempotencyKey, key));
+    if (!existing) throw new Error('idempotency key vanished');
+    if (existing.requestHash !== hash) throw appError('IDEMPOTENCY_CONFLICT', 'This idempotency key was used for a different request');
+    return { transaction: existing, postings: await this.postingsOf(tx, [existing.id]) };
+  }
+
+  private async tokensOrThrow(tx: Tx, ids: string[]): Promise<void> {
+    const found = await tx.select({ id: tokens.id }).from(tokens).where(inArray(tokens.id, ids));
+    if (found.length !== ids.length) throw appError('NOT_FOUND', 'No such token in this organisation');
+  }
+
+  /** Creates missing accounts (in a stable order), then returns every account's id by its key. */
+  private async accountIds(tx: Tx, orgId: string, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+    const unique = [...new Map(refs.map((r) => [accountKey(r), r])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
+    await tx.insert(accounts).values(unique.map((r) => ({ orgId, tokenId: r.tokenId, ownerType: r.ownerType, ownerId: r.ownerId }))).onConflictDoNothing();
+    const rows = await tx
+      .select({ id: accounts.id, tokenId: accounts.tokenId, ownerType: accounts.ownerType, ownerId: accounts.ownerId })
+      .from(accounts)
+      .where(inArray(accounts.tokenId, [...new Set(unique.map((r) => r.tokenId))]));
+    const byKey = new Map(rows.map((r) => [accountKey({ tokenId: r.tokenId, ownerType: r.ownerType as AccountRef['ownerType'], ownerId: r.ownerId }), r.id]));
+    for (const r of unique) if (!byKey.has(accountKey(r))) throw new Error(`account ${accountKey(r)} missing`);
+    return byKey;
+  }
+
+  /** Circulating supply (everything issued and not redeemed) may not exceed a capped token's maximum. */
+  private async capsOrThrow(tx: Tx, tokenIds: string[]): Promise<void> {
+    if (tokenIds.length === 0) return;
+    const rows = await tx.execute(sql`
+      select t.id, t.max_supply::text as max, coalesce(-sum(a.balance) filter (where a.owner_type <> 'member'), 0)::text as circulating
+      from token.tokens t left join token.accounts a on a.token_id = t.id
+      where t.id in ${sql`(${sql.join(tokenIds.map((id) => sql`${id}::uuid`), sql`, `)})`} and t.max_supply is not null
+      group by t.id`);
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { max: string; circulating: string }[];
+    if (list.some((r) => BigInt(r.circulating) > BigInt(r.max))) throw appError('SUPPLY_CAP_EXCEEDED', 'This would issue more than the token’s maximum supply');
+  }
+
+  async postingsOf(tx: Tx, transactionIds: string[]): Promise<PostingRow[]> {
+    if (transactionIds.length === 0) return [];
+    return tx
+      .select({ id: postings.id, orgId: postings.orgId, transactionId: postings.transactionId, accountId: postings.accountId, tokenId: postings.tokenId, amount: postings.amount, ownerType: accounts.ownerType, ownerId: accounts.ownerId })
+      .from(postings)
+      .innerJoin(accounts, eq(accounts.id, postings.accountId))
+      .where(inArray(postings.transactionId, transactionIds))
+      .orderBy(postings.id);
+  }
+}
+
+export function toEvent(c: CommittedTransaction): TokenTransactionCommitted {
+  return {
+    transactionId: c.transaction.id,
+    orgId: c.transaction.orgId,
+    kind: c.transaction.kind as TransactionKind,
+    reversesId: c.transaction.reversesId,
+    memo: c.transaction.memo,
+    createdAt: c.transaction.createdAt.toISOString(),
+    postings: c.postings.map((p) => ({ accountId: p.accountId, tokenId: p.tokenId, ownerType: p.ownerType as AccountRef['ownerType'], ownerId: p.ownerId, amount: p.amount })),
+  };
+}
