@@ -155,15 +155,3 @@ describe('history', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
-
-describe('invariants', () => {
-  it('Σ postings per token is zero and every balance equals the sum of its postings', async () => {
-    const db = p.databases.token.db;
-    const sums = await queryRows<{ token_id: string; total: string }>(db, sql`select token_id, sum(amount)::text as total from token.postings group by token_id`);
-    for (const s of sums) expect(s.total).toBe('0');
-    const drift = await queryRows(db, sql`
-      select a.id from token.accounts a left join token.postings p on p.account_id = a.id
-      group by a.id, a.balance having a.balance <> coalesce(sum(p.amount), 0)`);
-    expect(drift).toEqual([]);
-  });
-});
