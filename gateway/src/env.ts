@@ -16,6 +16,7 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   IDENTITY_URL: z.string().url().optional(),
   ORG_URL: z.string().url().optional(),
   TOKEN_URL: z.string().url().optional(),
+  CHAIN_URL: z.string().url().optional(),
   /** Built web app to serve at `/`; nothing is served there when the folder is missing. */
   WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });

@@ -7,7 +7,7 @@ import { buildGateway } from './server.ts';
 
 const env = loadGatewayEnv();
 const logger = createLogger('gateway', env.LOG_LEVEL);
-const overrides: Record<string, string | undefined> = { identity: env.IDENTITY_URL, org: env.ORG_URL, token: env.TOKEN_URL };
+const overrides: Record<string, string | undefined> = { identity: env.IDENTITY_URL, org: env.ORG_URL, token: env.TOKEN_URL, chain: env.CHAIN_URL };
 const subgraphUrls = Object.fromEntries(
   SUBGRAPHS.map((s) => [s.name, overrides[s.name] ? new URL('/graphql', overrides[s.name]).toString() : s.defaultUrl]),
 );

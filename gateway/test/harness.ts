@@ -17,10 +17,12 @@ export interface TestPlatform extends Platform {
  * by default or a fresh database on the `DATABASE_URL` server (dropped at the end), Redis when `REDIS_URL` is set.
  */
 export async function startTestPlatform(options: { rejectUnauthorized?: boolean; production?: boolean } = {}): Promise<TestPlatform> {
-  const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair() };
+  const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
   const serverUrl = process.env['DATABASE_URL'];
   let dropDatabase = async () => undefined as void;
-  let openDb: (name: PlatformSubgraph) => Promise<Database> = () => openDatabase({});
+  // one in-memory PGlite for the whole platform (each subgraph in its own schema): starting one is the slow part
+  const shared = serverUrl ? null : openDatabase({});
+  let openDb: (name: PlatformSubgraph) => Promise<Database> = () => shared!;
   if (serverUrl) {
     const name = `etika_t_${randomBytes(6).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
@@ -39,7 +41,8 @@ export async function startTestPlatform(options: { rejectUnauthorized?: boolean;
     redisUrl: process.env['REDIS_URL'],
     storeNamespace: `test-${randomUUID()}-`,
     supergraphPath: SUPERGRAPH,
-    ports: { gateway: 0, identity: 0, org: 0, token: 0 },
+    ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
+    checkpointIntervalMs: 200,
     logLevel: 'silent',
     production: options.production ?? false,
     rejectUnauthorized: options.rejectUnauthorized ?? false,

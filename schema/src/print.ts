@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildIdentitySchema } from '../../subgraphs/identity/src/schema.ts';
 import { buildOrgSchema } from '../../subgraphs/org/src/schema.ts';
 import { buildTokenSchema } from '../../subgraphs/token/src/schema.ts';
+import { buildChainSchema } from '../../subgraphs/chain/src/schema.ts';
 import { composeSupergraph } from './compose.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -17,6 +18,7 @@ const builders: Record<(typeof SUBGRAPHS)[number]['name'], () => Promise<GraphQL
   identity: buildIdentitySchema,
   org: buildOrgSchema,
   token: buildTokenSchema,
+  chain: buildChainSchema,
 };
 
 const check = process.argv.includes('--check');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildIdentityServer, IDENTITY_MIGRATIONS } from '@etika/identity/server';
 import { buildOrgServer, ORG_MIGRATIONS } from '@etika/org/server';
 import { buildTokenServer, TOKEN_MIGRATIONS } from '@etika/token/server';
+import { buildChainServer, CHAIN_MIGRATIONS } from '@etika/chain/server';
 import {
   createLogger,
   migrateSubgraph,
@@ -21,13 +22,21 @@ const SUBGRAPHS = [
   { name: 'identity', migrations: IDENTITY_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildIdentityServer(deps)).server },
   { name: 'org', migrations: ORG_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildOrgServer(deps)).server },
   { name: 'token', migrations: TOKEN_MIGRATIONS, build: async (deps: SubgraphDeps) => (await buildTokenServer(deps)).server },
+  {
+    name: 'chain',
+    migrations: CHAIN_MIGRATIONS,
+    build: async (deps: SubgraphDeps, o: PlatformOptions) => (await buildChainServer(deps, { origin: o.chainOrigin ?? 'etika.local/chain', checkpointIntervalMs: o.checkpointIntervalMs ?? 5_000 })).server,
+  },
 ] as const;
 
 export type PlatformSubgraph = (typeof SUBGRAPHS)[number]['name'];
 
 export interface PlatformOptions {
   readonly keys: PlatformKeys;
-  /** Opens the database of one subgraph (PGlite files, PGlite in memory, or a Postgres URL). */
+  /**
+   * Opens the database of one subgraph (PGlite files, PGlite in memory, or a Postgres URL). Returning the same
+   * database for several subgraphs shares it (each keeps its own schema); it is closed once.
+   */
   readonly openDatabase: (name: PlatformSubgraph) => Promise<Database>;
   readonly redisUrl?: string | undefined;
   /** Prefix for Redis keys, so test runs sharing one Redis never see each other's counters. */
@@ -40,6 +49,8 @@ export interface PlatformOptions {
   readonly logLevel?: string;
   readonly rejectUnauthorized?: boolean;
   readonly webDist?: string | undefined;
+  readonly chainOrigin?: string;
+  readonly checkpointIntervalMs?: number;
 }
 
 export interface Platform {
@@ -67,7 +78,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await migrateSubgraph(database, subgraph.name, subgraph.migrations);
     const store = openStore(options.redisUrl, `${options.storeNamespace ?? ''}${subgraph.name}`);
     const deps: SubgraphDeps = { database, store, keys: options.keys, logger: createLogger(subgraph.name, level), production, peers, bus };
-    const server = (await subgraph.build(deps)) as unknown as SubgraphServer<AuditContext>;
+    const server = (await subgraph.build(deps, options)) as unknown as SubgraphServer<AuditContext>;
     const url = await server.listen(options.ports[subgraph.name], host);
     peers.set(subgraph.name, new URL(url).origin);
     subgraphUrls[subgraph.name] = url;
@@ -87,6 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
   } catch (err) {
     for (const s of started) await s.server.close();
+    for (const database of new Set(started.map((s) => s.database))) await database.close();
     throw err;
   }
   const gatewayUrl = await gateway.listen(options.ports.gateway, host);
@@ -99,8 +111,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       for (const s of started.reverse()) {
         await s.server.close();
         await s.store.close();
-        await s.database.close();
       }
+      for (const database of new Set(started.map((s) => s.database))) await database.close();
       await bus.close();
     },
   };

@@ -19,6 +19,9 @@ const SIGN_IN = `mutation SignIn($input: CredentialsInput!) { signIn(input: $inp
 const CREATE_ORG = `mutation CreateOrg($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const SWITCH = `mutation Switch($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }`;
 const ADD = `mutation Add($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }`;
+const DEFINE = `mutation Define($input: DefineTokenInput!) { defineToken(input: $input) { id } }`;
+const ISSUE = `mutation Issue($input: MovementInput!) { issueTokens(input: $input) { id } }`;
+const ME = `{ me { id } }`;
 
 /** True when the demo owner can already sign in, i.e. an earlier start seeded the data. */
 export async function isSeeded(gatewayUrl: string): Promise<boolean> {
@@ -28,12 +31,17 @@ export async function isSeeded(gatewayUrl: string): Promise<boolean> {
 
 /**
  * Demo data through the public API (so it exercises the real path): four people, and two organisations with
- * different themes. The owner owns both; admin, member and auditor belong to Acme; the member also to Globex.
+ * different themes, each with a token and some issued. The owner owns both; admin, member and auditor belong to
+ * Acme; the member also to Globex.
  */
 export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }> {
   const tokens = {} as Record<DemoRole, string>;
   for (const [role, email] of Object.entries(DEMO_USERS) as [DemoRole, string][]) {
     tokens[role] = dataOrThrow(await graphql<{ signUp: { accessToken: string } }>(gatewayUrl, SIGN_UP, { input: { email, password: DEMO_PASSWORD } })).signUp.accessToken;
+  }
+  const userIds = {} as Record<DemoRole, string>;
+  for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
+    userIds[role] = dataOrThrow(await graphql<{ me: { id: string } }>(gatewayUrl, ME, {}, bearer(tokens[role]))).me.id;
   }
   const orgIds: string[] = [];
   for (const [i, org] of DEMO_ORGS.entries()) {
@@ -44,6 +52,11 @@ export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }
       i === 0 ? [[DEMO_USERS.admin, 'ADMIN'], [DEMO_USERS.member, 'MEMBER'], [DEMO_USERS.auditor, 'AUDITOR']] : [[DEMO_USERS.member, 'MEMBER']];
     for (const [email, role] of members) {
       dataOrThrow(await graphql(gatewayUrl, ADD, { email, role }, bearer(acting.switchOrganization.accessToken)));
+    }
+    const symbol = i === 0 ? 'ACME' : 'GLX';
+    const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(gatewayUrl, DEFINE, { input: { name: `${org.name} points`, symbol, decimals: 2, maxSupply: i === 0 ? null : '1000000' } }, bearer(acting.switchOrganization.accessToken)));
+    for (const [role, amount] of [['member', '10000'], ['owner', '2500']] as const) {
+      dataOrThrow(await graphql(gatewayUrl, ISSUE, { input: { tokenId: token.defineToken.id, toUserId: userIds[role], amount, idempotencyKey: `demo-${symbol}-${role}`, memo: 'Welcome bonus' } }, bearer(acting.switchOrganization.accessToken)));
     }
   }
   return { orgIds };

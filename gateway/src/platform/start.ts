@@ -8,13 +8,15 @@ import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from './seed.ts';
 
 const env = loadGatewayEnv();
 const logger = createLogger('platform', env.LOG_LEVEL);
+const embedded = openDatabase({ dataDir: join(env.DATA_DIR, 'platform') });
 const platform = await startPlatform({
   keys: await loadPlatformKeys(env),
-  openDatabase: (name) => openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, name) }),
+  // embedded: one PGlite for the platform, each subgraph in its own schema; with DATABASE_URL, a pool per subgraph
+  openDatabase: env.DATABASE_URL ? () => openDatabase({ url: env.DATABASE_URL }) : () => embedded,
   redisUrl: env.REDIS_URL,
   supergraphPath: env.SUPERGRAPH_PATH,
   host: env.HOST,
-  ports: { gateway: env.PORT, identity: 4001, org: 4002, token: 4003 },
+  ports: { gateway: env.PORT, identity: 4001, org: 4002, token: 4003, chain: 4007 },
   production: env.NODE_ENV === 'production',
   logLevel: env.LOG_LEVEL,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,

@@ -21,6 +21,9 @@ export const baseEnvSchema = z.object({
   /** JWK (JSON) of identity's Ed25519 keys, which sign access tokens and internal service calls. */
   IDENTITY_PUBLIC_KEY: z.string().optional(),
   IDENTITY_PRIVATE_KEY: z.string().optional(),
+  /** JWK (JSON) of the chain's Ed25519 checkpoint-signing keys. */
+  CHAIN_PUBLIC_KEY: z.string().optional(),
+  CHAIN_PRIVATE_KEY: z.string().optional(),
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
@@ -41,12 +44,11 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessE
 export interface PlatformKeys {
   readonly gateway: SigningKeyPair;
   readonly identity: SigningKeyPair;
+  /** Signs the chain's checkpoints. */
+  readonly chain: SigningKeyPair;
 }
 
-interface KeyFile {
-  gateway: SigningKeyPair;
-  identity: SigningKeyPair;
-}
+type KeyFile = { -readonly [K in keyof PlatformKeys]: PlatformKeys[K] };
 
 /**
  * The platform's signing keys: from the environment when set (production), otherwise from `<DATA_DIR>/keys.json`,
@@ -58,15 +60,16 @@ export async function loadPlatformKeys(env: BaseEnv): Promise<PlatformKeys> {
     pub ? { publicJwk: JSON.parse(pub) as JsonWebKey, privateJwk: priv ? (JSON.parse(priv) as JsonWebKey) : null } : null;
   const gateway = fromEnv(env.GATEWAY_PUBLIC_KEY, env.GATEWAY_PRIVATE_KEY);
   const identity = fromEnv(env.IDENTITY_PUBLIC_KEY, env.IDENTITY_PRIVATE_KEY);
-  if (gateway && identity) return { gateway, identity };
+  const chain = fromEnv(env.CHAIN_PUBLIC_KEY, env.CHAIN_PRIVATE_KEY);
+  if (gateway && identity && chain) return { gateway, identity, chain };
   if (env.NODE_ENV === 'production') {
-    process.stderr.write('GATEWAY_PUBLIC_KEY and IDENTITY_PUBLIC_KEY must be set in production\n');
+    process.stderr.write('GATEWAY_PUBLIC_KEY, IDENTITY_PUBLIC_KEY and CHAIN_PUBLIC_KEY must be set in production\n');
     process.exit(1);
   }
   const file = join(env.DATA_DIR, 'keys.json');
   if (!existsSync(file)) {
     mkdirSync(env.DATA_DIR, { recursive: true });
-    const keys: KeyFile = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair() };
+    const keys: KeyFile = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
     // written aside and linked into place: of several processes starting at once, one wins and all read it whole
     const draft = `${file}.${process.pid}.tmp`;
     writeFileSync(draft, JSON.stringify(keys, null, 2), { mode: 0o600 });
@@ -79,5 +82,5 @@ export async function loadPlatformKeys(env: BaseEnv): Promise<PlatformKeys> {
     }
   }
   const stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
-  return { gateway: gateway ?? stored.gateway, identity: identity ?? stored.identity };
+  return { gateway: gateway ?? stored.gateway, identity: identity ?? stored.identity, chain: chain ?? stored.chain };
 }

@@ -40,8 +40,10 @@ export function verifierKey(name: string, publicKey: KeyObject): string {
 }
 
 export function parseVerifierKey(vkey: string): { name: string; id: Buffer; publicKey: KeyObject } {
-  const [name, idHex, encoded, ...rest] = vkey.trim().split('+');
-  if (!name || !idHex || !encoded || rest.length) throw new Error('malformed verifier key');
+  // the base64 key may itself contain '+': split at the first two only
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(vkey.trim());
+  if (!match) throw new Error('malformed verifier key');
+  const [, name, idHex, encoded] = match as unknown as [string, string, string, string];
   const raw = Buffer.from(encoded, 'base64');
   if (raw.length !== 33 || raw[0] !== ED25519) throw new Error('not an Ed25519 verifier key');
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') }, format: 'jwk' });

@@ -1,0 +1,73 @@
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requestLoader, type RequestInfo } from '@etika/kit';
+import type { CheckpointRow, LogService } from '../log/log.service.ts';
+import { Checkpoint, ConsistencyProof, InclusionProof, TokenTransactionRef } from './checkpoint.type.ts';
+
+export interface ChainContext extends RequestInfo {
+  readonly log: LogService;
+}
+
+export function toCheckpoint(row: CheckpointRow): Checkpoint {
+  return { treeSize: row.size, rootHash: Buffer.from(row.rootHash).toString('base64'), note: row.note, createdAt: row.createdAt };
+}
+
+/** Anyone may read checkpoints and consistency proofs: that is what makes the log verifiable by outsiders. */
+export const CHAIN_PUBLIC_ROOT_FIELDS = ['latestCheckpoint', 'checkpoints', 'consistencyProof', 'chainPublicKey'];
+
+@Resolver(() => Checkpoint)
+export class CheckpointResolver {
+  @Query(() => Checkpoint, { nullable: true, description: 'The newest signed checkpoint; null before the first transaction.' })
+  async latestCheckpoint(@Ctx() ctx: ChainContext): Promise<Checkpoint | null> {
+    const row = await ctx.log.latest();
+    return row ? toCheckpoint(row) : null;
+  }
+
+  @Query(() => [Checkpoint], { description: 'Signed checkpoints, newest first.' })
+  async checkpoints(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('before', () => GraphQLSafeInt, { nullable: true, description: 'Only checkpoints smaller than this size.' }) before: number | null,
+    @Ctx() ctx: ChainContext,
+  ): Promise<Checkpoint[]> {
+    return (await ctx.log.history(first, before ?? null)).map(toCheckpoint);
+  }
+
+  @Query(() => ConsistencyProof, { description: 'Proof that the tree of size2 extends the tree of size1.' })
+  async consistencyProof(
+    @Arg('size1', () => GraphQLSafeInt) size1: number,
+    @Arg('size2', () => GraphQLSafeInt) size2: number,
+    @Ctx() ctx: ChainContext,
+  ): Promise<ConsistencyProof> {
+    return { size1, size2, hashes: await ctx.log.consistency(size1, size2) };
+  }
+
+  @Query(() => String, { description: 'The checkpoint verifier key: <name>+<key id>+<base64 Ed25519 key>.' })
+  chainPublicKey(@Ctx() ctx: ChainContext): string {
+    return ctx.log.verifierKey;
+  }
+
+  @Mutation(() => Checkpoint, { nullable: true, description: 'Signs a checkpoint of the log now (it also happens every few seconds).' })
+  @Directive('@requiresScopes(scopes: [["audit:read"], ["token:issue"]])')
+  async publishCheckpoint(@Ctx() ctx: ChainContext): Promise<Checkpoint | null> {
+    const row = await ctx.log.checkpoint();
+    return row ? toCheckpoint(row) : null;
+  }
+}
+
+@Resolver(() => TokenTransactionRef)
+export class InclusionResolver {
+  @FieldResolver(() => InclusionProof, { nullable: true, description: 'Null until a signed checkpoint covers the transaction.' })
+  @Directive('@requiresScopes(scopes: [["chain:read"]])')
+  async inclusionProof(@Root() transaction: TokenTransactionRef, @Ctx() ctx: ChainContext): Promise<InclusionProof | null> {
+    const proof = await requestLoader(ctx, 'inclusion', (ids) => ctx.log.inclusion(ctx.principal, ids)).load(transaction.id);
+    return proof ? { ...proof, checkpoint: toCheckpoint(proof.checkpoint) } : null;
+  }
+}
+
+export const transactionReference = { __resolveReference: (ref: { id: string }): TokenTransactionRef => ({ id: ref.id }) };
+export const checkpointReference = {
+  __resolveReference: async (ref: { treeSize: number }, ctx: ChainContext) => {
+    const [row] = await ctx.log.history(1, ref.treeSize + 1);
+    return row && row.size === ref.treeSize ? toCheckpoint(row) : null;
+  },
+};

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { createSubgraphServer, idempotentHandler, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { EVENT_TYPES, type EventEnvelope, type TokenTransactionCommitted } from '@etika/schema';
+import type { ChainContext } from './checkpoint/checkpoint.resolver.ts';
+import { LogService } from './log/log.service.ts';
+import { buildChainSchema } from './schema.ts';
+
+export const CHAIN_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+export interface ChainOptions {
+  readonly origin: string;
+  readonly checkpointIntervalMs: number;
+}
+
+export interface ChainServer {
+  readonly server: SubgraphServer<ChainContext>;
+  readonly log: LogService;
+}
+
+/**
+ * The chain subgraph: appends every committed token transaction to the log (once per event, via the inbox) and
+ * signs a checkpoint whenever the log has grown.
+ */
+export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions = { origin: 'etika.local/chain', checkpointIntervalMs: 5_000 }): Promise<ChainServer> {
+  const db = deps.database.db;
+  const log = new LogService(db, options.origin, deps.keys.chain);
+  deps.bus.subscribe(
+    'chain',
+    [EVENT_TYPES.tokenTransactionCommitted],
+    idempotentHandler(db, 'chain', 'chain-append', (tx, event) => log.append(tx, event as EventEnvelope<TokenTransactionCommitted>)),
+  );
+  const timer = setInterval(() => {
+    log.checkpoint().catch((err: unknown) => deps.logger.error({ err }, 'checkpoint failed'));
+  }, options.checkpointIntervalMs);
+  const server = await createSubgraphServer<ChainContext>({
+    name: 'chain',
+    schema: await buildChainSchema(),
+    db,
+    logger: deps.logger,
+    production: deps.production,
+    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    buildContext: (info) => ({ ...info, log }),
+    onClose: async () => clearInterval(timer),
+  });
+  return { server, log };
+}
