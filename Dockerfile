@@ -6,6 +6,7 @@ COPY schema/package.json schema/
 COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/org/package.json subgraphs/org/
+COPY subgraphs/token/package.json subgraphs/token/
 COPY subgraphs/chain/package.json subgraphs/chain/
 COPY gateway/package.json gateway/
 COPY web/package.json web/

@@ -5,11 +5,11 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { HttpError, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type Logger, type PlatformKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
-import { authorizeOperation, buildRequirementsIndex, stripSecurityLinks, type RequirementsIndex } from './authz/index.ts';
+import { OperationAuthorizer, buildRequirementsIndex, stripSecurityLinks } from './authorization/index.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
@@ -61,8 +61,17 @@ interface Analysed {
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const index: RequirementsIndex = buildRequirementsIndex(options.supergraphSdl);
   const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
+  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl));
+  const printed = new WeakMap<DocumentNode, string>();
+  const printedOnce = (doc: DocumentNode) => {
+    let text = printed.get(doc);
+    if (text === undefined) {
+      text = print(doc);
+      printed.set(doc, text);
+    }
+    return text;
+  };
   const identityUrl = options.subgraphUrls['identity'];
   if (!identityUrl) throw new Error('the identity subgraph URL is required');
   const authenticator = new Authenticator(
@@ -138,20 +147,20 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
         if (violation) return sendGraphQLError(res, graphqlJson ? 400 : 200, violation.message, 'OPERATION_LIMIT_EXCEEDED');
       }
       if (document && valid) {
-        const outcome = await authorizeOperation({
-          schema: apiSchema,
-          index,
+        const result = await authorizer.authorize({
           document,
           operationName: params.operationName,
           principal: auth.principal,
           reject: options.rejectUnauthorized,
+          source: params.query,
         });
-        if (outcome.errors.length > 0) {
-          if (outcome.rejected || !outcome.query) {
-            return sendJson(res, graphqlJson ? 403 : 200, { data: null, errors: outcome.errors });
-          }
-          request = withQuery(request, outcome.query);
-          authorization = { errors: outcome.errors, removedPaths: outcome.removedPaths };
+        if (result.outcome === 'empty' || result.outcome === 'rejected') {
+          return sendJson(res, graphqlJson ? 403 : 200, { data: null, errors: result.errors });
+        }
+        if (result.outcome === 'filtered' && result.document) {
+          // each filtered variant is its own document text, hence its own query plan in the gateway's cache
+          request = withQuery(request, printedOnce(result.document));
+          authorization = { errors: result.errors, removedPaths: result.removedPaths };
         }
       }
     }

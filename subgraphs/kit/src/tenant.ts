@@ -22,8 +22,10 @@ export function scopeOf(principal: Principal): TenantScope {
  */
 export async function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await setTenant(tx as unknown as Tx, scope);
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    // one round trip: set_config('role', …, true) is SET LOCAL ROLE
+    await tx.execute(
+      sql`select set_config('app.org_id', ${scope.orgId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('role', ${APP_ROLE}, true)`,
+    );
     return fn(tx as unknown as Tx);
   });
 }

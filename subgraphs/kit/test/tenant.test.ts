@@ -77,9 +77,11 @@ describe('tenant isolation by row-level security', () => {
       database.db,
       sql`select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
           join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'demo' and c.relkind = 'r'`,
+          where n.nspname = 'demo' and c.relkind = 'r'
+            and exists (select 1 from information_schema.columns col
+                        where col.table_schema = n.nspname and col.table_name = c.relname and col.column_name = 'org_id')`,
     );
-    expect(tables.map((t) => t.relname).sort()).toEqual(['audit_log', 'notes']);
+    expect(tables.map((t) => t.relname).sort()).toEqual(['audit_log', 'notes', 'outbox']);
     for (const t of tables) expect([t.relname, t.relrowsecurity, t.relforcerowsecurity]).toEqual([t.relname, true, true]);
     const [role] = await queryRows<{ rolsuper: boolean; rolbypassrls: boolean }>(
       database.db,

@@ -31,7 +31,7 @@ export interface InclusionExport {
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 /** Reads complete-subtree hashes in one query. */
-function reader(tx: Tx): NodeReader {
+export function nodeReader(tx: Tx): NodeReader {
   return async (ids) => {
     if (ids.length === 0) return [];
     const wanted = sql.join(ids.map((id) => sql`(${id.level}::smallint, ${id.index}::bigint)`), sql`, `);
@@ -68,7 +68,7 @@ export class LogService {
     if (!state) throw new Error('the log has no state row');
     const data = canonicalJson(event.payload);
     const hash = leafHash(Buffer.from(data, 'utf8'));
-    const created = await appendLeaves(state.size, [hash], reader(tx));
+    const created = await appendLeaves(state.size, [hash], nodeReader(tx));
     await tx.insert(nodes).values(created.map((n) => ({ level: n.level, idx: n.index, hash: Buffer.from(n.hash) })));
     await tx.insert(leaves).values({ idx: state.size, orgId: event.payload.orgId, transactionId: event.payload.transactionId, data, leafHash: Buffer.from(hash) });
     await tx.update(logState).set({ size: state.size + 1 }).where(eq(logState.id, 1));
@@ -84,7 +84,7 @@ export class LogService {
       const size = state?.size ?? 0;
       const [last] = await tx.select().from(checkpoints).orderBy(desc(checkpoints.size)).limit(1);
       if (size === 0 || (last && last.size >= size)) return last ?? null;
-      const read = reader(tx);
+      const read = nodeReader(tx);
       const root = await rootAt(size, read);
       if (last) {
         const proof = await consistencyProof(last.size, size, read);
@@ -116,7 +116,7 @@ export class LogService {
     return inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
       const [state] = await tx.select().from(logState).where(eq(logState.id, 1));
       if (size2 > (state?.size ?? 0)) throw appError('BAD_USER_INPUT', 'size2 is beyond the log', { field: 'size2' });
-      return (await consistencyProof(size1, size2, reader(tx))).map(b64);
+      return (await consistencyProof(size1, size2, nodeReader(tx))).map(b64);
     });
   }
 
@@ -130,7 +130,7 @@ export class LogService {
     return inTenant(this.db, scopeOf(principal), async (tx) => {
       const found = await tx.select().from(leaves).where(inArray(leaves.transactionId, valid)).orderBy(asc(leaves.idx));
       const [latest] = await tx.select().from(checkpoints).orderBy(desc(checkpoints.size)).limit(1);
-      const read = reader(tx);
+      const read = nodeReader(tx);
       const byTx = new Map<string, InclusionExport>();
       for (const leaf of found) {
         if (!latest || leaf.idx >= latest.size) continue;

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: ledger throughput and latency on real PostgreSQL, directly against the token subgraph and
+ * through the gateway, beside pgbench's TPC-B on the same server, and chain proof times at 1K and 1M leaves.
+ * Needs DATABASE_URL (a role that may create databases); writes docs/benchmarks.md.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { generateSigningKeyPair, importPrivateKey, openDatabase, signPrincipalToken } from '@etika/kit';
+import { PRINCIPAL_HEADER, scopesForRole } from '@etika/schema';
+import { startPlatform } from '../gateway/src/platform/platform.ts';
+import { bearer, dataOrThrow, graphql } from '../gateway/src/platform/client.ts';
+import { SUPERGRAPH, seedTenant } from './fixtures.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { benchProofs } from './proofs.ts';
+
+const serverUrl = process.env['DATABASE_URL'];
+if (!serverUrl) {
+  process.stderr.write('npm run bench needs DATABASE_URL (real PostgreSQL)\n');
+  process.exit(1);
+}
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
+const CLIENTS = [1, 16, 64];
+
+const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
+async function freshDatabase(): Promise<string> {
+  const name = `etika_bench_${randomBytes(4).toString('hex')}`;
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function pgbench(url: string): number {
+  const u = new URL(url);
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username)];
+  const db = u.pathname.slice(1);
+  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', db], { env, stdio: 'ignore' });
+  const out = execFileSync('pgbench', [...args, '-n', '-c', '16', '-j', '2', '-T', String(SECONDS), db], { env }).toString();
+  return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+}
+
+const ledgerUrl = await freshDatabase();
+const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
+const platform = await startPlatform({
+  keys,
+  openDatabase: () => openDatabase({ url: ledgerUrl, maxConnections: 20 }),
+  supergraphPath: SUPERGRAPH,
+  ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
+  logLevel: 'silent',
+  checkpointIntervalMs: 1_000,
+});
+
+// 64 senders, each with its own wallet, so the load measures the ledger rather than one hot row
+const tenant = await seedTenant(platform.gatewayUrl, 64);
+const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(platform.gatewayUrl, 'mutation { defineToken(input: { name: "Bench", symbol: "BEN", decimals: 0 }) { id } }', {}, bearer(tenant.ownerToken))).defineToken.id;
+for (const member of tenant.members) {
+  dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId: token, amount: '1000000000', toUserId: member.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
+}
+const gatewayKey = await importPrivateKey(keys.gateway.privateJwk);
+const principalTokens = await Promise.all(tenant.members.map((m) => signPrincipalToken(gatewayKey, { kind: 'user', userId: m.userId, sessionId: m.userId, orgId: tenant.orgId, role: 'member', scopes: scopesForRole('member') })));
+const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
+const transfer = (direct: boolean) => async (worker: number) => {
+  const from = tenant.members[worker % tenant.members.length]!;
+  const to = tenant.members[(worker + 1) % tenant.members.length]!;
+  const variables = { input: { tokenId: token, amount: '1', toUserId: to.userId, idempotencyKey: randomUUID() } };
+  const headers = direct ? { [PRINCIPAL_HEADER]: principalTokens[worker % tenant.members.length]! } : bearer(from.token);
+  const r = await graphql(direct ? platform.subgraphUrls.token : platform.gatewayUrl, TRANSFER, variables, headers);
+  return !r.errors && r.status === 200;
+};
+
+const rows: { target: string; result: LoadResult }[] = [];
+for (const clients of CLIENTS) {
+  rows.push({ target: 'token subgraph (direct)', result: await runLoad(clients, SECONDS, transfer(true)) });
+  rows.push({ target: 'through the gateway', result: await runLoad(clients, SECONDS, transfer(false)) });
+}
+await platform.close();
+
+const tpcb = pgbench(await freshDatabase());
+const proofDb = await openDatabase({ url: await freshDatabase(), maxConnections: 2 });
+const proofs = await benchProofs(proofDb, 1_000_000, [1_000, 1_000_000]);
+await proofDb.close();
+
+const [version] = await admin.unsafe('show server_version');
+const serverVersion = String((version as unknown as { server_version: string }).server_version);
+await admin.end();
+const best = Math.max(...rows.filter((r) => r.target.startsWith('token')).map((r) => r.result.perSecond));
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const md = `# Benchmarks
+
+Command: \`DATABASE_URL=postgres://… npm run bench\` (BENCH_SECONDS=${SECONDS} per configuration). Run on
+${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (load generator, gateway, every subgraph and PostgreSQL share them),
+PostgreSQL ${serverVersion}.
+
+## Ledger: transfers (one double-entry transaction each, with idempotency key, outbox event, membership check)
+
+Each client is a different member sending 1 token to the next, closed loop, no think time.
+
+| target | clients | transfers/s | p50 ms | p99 ms | failed |
+|---|---:|---:|---:|---:|---:|
+${rows.map(({ target, result: r }) => `| ${target} | ${r.clients} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.failed} |`).join('\n')}
+
+pgbench TPC-B (scale 10, 16 clients, 2 threads, ${SECONDS} s) on the same server: **${fmt(tpcb)} tps**.
+Best ledger rate / pgbench: **${fmt(best / tpcb, 2)}** (goal: ≥ 0.5).
+
+## Chain: inclusion proof generation (database reads included)
+
+| tree size | mean ms | p99 ms |
+|---:|---:|---:|
+${proofs.map((p) => `| ${p.size.toLocaleString('en')} | ${fmt(p.meanMs, 2)} | ${fmt(p.p99Ms, 2)} |`).join('\n')}
+
+1M / 1K mean: **${fmt(proofs[1]!.meanMs / proofs[0]!.meanMs, 2)}×** (goal: ≤ 3×).
+`;
+writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
+process.stdout.write(md);

@@ -1,0 +1,21 @@
+export {
+  buildRequirementsIndex,
+  normalizeRequirement,
+  stripSecurityLinks,
+  type LinkedDirectiveNames,
+  type RequirementsIndex,
+} from './requirements-index.ts';
+export {
+  OperationAuthorizer,
+  analyzeOperation,
+  authorizeOperation,
+  type AuthorizationOutcome,
+  type AuthorizationResult,
+  type AuthorizeOperationInput,
+  type AuthorizeRequest,
+  type AuthorizerOptions,
+  type OperationAnalysis,
+  type ResponsePath,
+  type RestrictedField,
+  type UnauthorizedFieldError,
+} from './authorize-operation.ts';

@@ -1,2 +1,0 @@
-export * from './authorize.ts';
-export * from './requirements-index.ts';
