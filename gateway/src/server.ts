@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
@@ -7,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { HttpError, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type Logger, type PlatformKeys } from '@etika/kit';
+import { createHttpService, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type Logger, type PlatformKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer, buildRequirementsIndex, stripSecurityLinks } from './authorization/index.ts';
 import { assertNoCsrf } from './http/csrf.ts';
@@ -36,11 +35,7 @@ export interface GatewayOptions {
   readonly webDist?: string | undefined;
 }
 
-export interface Gateway {
-  readonly http: Server;
-  listen(port: number, host?: string): Promise<string>;
-  close(): Promise<void>;
-}
+export type Gateway = HttpService;
 
 class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -189,26 +184,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     return sendJson(res, 404, { error: 'not found' });
   }
 
-  const http = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
-      logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
-    });
+  return createHttpService(handle, logger, async () => {
+    await apollo.stop();
   });
-  http.keepAliveTimeout = 65_000;
-
-  return {
-    http,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve) => {
-        http.listen(port, host, () => resolve(`http://${host}:${(http.address() as AddressInfo).port}/graphql`));
-      }),
-    close: async () => {
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
-      await apollo.stop();
-    },
-  };
 }

@@ -1,5 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Logger } from './logger.ts';
 
 /** Largest request body accepted, so a client cannot make a server buffer without bound. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -19,7 +21,11 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
+    if (size > limit) {
+      // drain the rest and close the connection after answering, so no half-read body poisons a kept-alive socket
+      req.resume();
+      throw new HttpError(413, 'Request body too large', 'PAYLOAD_TOO_LARGE');
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -62,7 +68,7 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown, 
 
 /** A GraphQL-shaped error answer for failures before execution (401, 413, 400). */
 export function sendGraphQLError(res: ServerResponse, status: number, message: string, code: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, status === 413 ? { connection: 'close' } : {});
 }
 
 export async function executeHttp<TContext extends BaseContext>(
@@ -80,4 +86,40 @@ export async function executeHttp<TContext extends BaseContext>(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+export interface HttpService {
+  readonly http: Server;
+  /** Listens on the port (0 = any free one) and resolves to the URL of the GraphQL endpoint. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting, drops kept-alive connections, then runs `stop`. */
+  close(): Promise<void>;
+}
+
+/**
+ * A Node HTTP server around a request handler: expected failures (`HttpError`) become GraphQL-shaped errors with
+ * their status, anything else is logged and answered 500 without details.
+ */
+export function createHttpService(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, logger: Logger, stop: () => Promise<void>): HttpService {
+  const http = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendGraphQLError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+    });
+  });
+  http.keepAliveTimeout = 65_000;
+  return {
+    http,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve) => {
+        http.listen(port, host, () => resolve(`http://${host}:${(http.address() as AddressInfo).port}/graphql`));
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
+      await stop();
+    },
+  };
 }

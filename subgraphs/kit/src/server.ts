@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,7 +7,7 @@ import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Princi
 import { auditPlugin, type AuditContext } from './audit.ts';
 import type { Db } from './db.ts';
 import { formatError } from './errors.ts';
-import { HttpError, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
+import { createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
 import type { Logger } from './logger.ts';
 import { verifyPrincipalToken } from './principal-token.ts';
 import { importPublicKey } from './tokens.ts';
@@ -102,31 +101,16 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     );
   }
 
-  const http = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
-      logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
-    });
+  const service = createHttpService(handle, logger, async () => {
+    await apollo.stop();
   });
-  http.keepAliveTimeout = 65_000;
-
   return {
     apollo,
-    http,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve) => {
-        http.listen(port, host, () => {
-          const { port: bound } = http.address() as AddressInfo;
-          resolve(`http://${host}:${bound}/graphql`);
-        });
-      }),
+    http: service.http,
+    listen: service.listen,
     close: async () => {
       await options.onClose?.();
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
-      await apollo.stop();
+      await service.close();
     },
   };
 }

@@ -173,7 +173,10 @@ export class LedgerService {
     const rows = await tx
       .select({ id: accounts.id, tokenId: accounts.tokenId, ownerType: accounts.ownerType, ownerId: accounts.ownerId })
       .from(accounts)
-      .where(inArray(accounts.tokenId, [...new Set(unique.map((r) => r.tokenId))]));
+      .where(sql`(${accounts.tokenId}, ${accounts.ownerType}, coalesce(${accounts.ownerId}, '00000000-0000-0000-0000-000000000000'::uuid)) in (${sql.join(
+        unique.map((r) => sql`(${r.tokenId}::uuid, ${r.ownerType}, ${r.ownerId ?? '00000000-0000-0000-0000-000000000000'}::uuid)`),
+        sql`, `,
+      )})`);
     const byKey = new Map(rows.map((r) => [accountKey({ tokenId: r.tokenId, ownerType: r.ownerType as AccountRef['ownerType'], ownerId: r.ownerId }), r.id]));
     for (const r of unique) if (!byKey.has(accountKey(r))) throw new Error(`account ${accountKey(r)} missing`);
     return byKey;
