@@ -82,8 +82,7 @@ export function startOutboxRelay(options: { db: Db; schema: string; bus: EventBu
 
   const pass = async (): Promise<number> =>
     db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.system', 'outbox-relay', true)`);
-      await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+      await tx.execute(sql`select set_config('app.system', 'outbox-relay', true), set_config('role', ${APP_ROLE}, true)`);
       const rows = await queryRows<{ id: string; org_id: string | null; type: string; payload: unknown; occurred_at: Date | string }>(
         tx,
         sql.raw(`select id, org_id, type, payload, occurred_at from ${schema}.outbox
