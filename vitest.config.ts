@@ -18,6 +18,14 @@ export default defineConfig({
       project('token', './subgraphs/token/'),
       project('chain', './subgraphs/chain/'),
       project('gateway', './gateway/'),
+      mergeConfig(sharedTestConfig, {
+        test: {
+          name: 'web',
+          root: fileURLToPath(new URL('./web/', import.meta.url)),
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      }),
     ],
   },
 });

@@ -1,5 +1,7 @@
 /** `npm start`: every subgraph and the gateway on this machine, embedded stores unless URLs are set. */
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, loadPlatformKeys, onShutdown, openDatabase } from '@etika/kit';
 import { loadGatewayEnv } from '../env.ts';
@@ -7,6 +9,10 @@ import { startPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from './seed.ts';
 
 const env = loadGatewayEnv();
+if (!existsSync(join(env.WEB_DIST, 'index.html'))) {
+  process.stdout.write('Building the web app once…\n');
+  execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
+}
 const logger = createLogger('platform', env.LOG_LEVEL);
 const embedded = openDatabase({ dataDir: join(env.DATA_DIR, 'platform') });
 const platform = await startPlatform({

@@ -1,0 +1,34 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { ChakraProvider } from '@chakra-ui/react';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from './app/apollo.ts';
+import { refreshSession } from './app/auth-fetch.ts';
+import { router } from './app/router.tsx';
+import { DEFAULT_BRAND, brandSystem } from './app/theme.ts';
+
+const client = createApolloClient();
+const system = brandSystem(DEFAULT_BRAND);
+
+/** On load, a stored refresh token restores the session before any page decides whether to ask for sign-in. */
+function App() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    void refreshSession().finally(() => setReady(true));
+  }, []);
+  if (!ready) return null;
+  return (
+    <ApolloProvider client={client}>
+      <ChakraProvider value={system}>
+        <RouterProvider router={router} />
+      </ChakraProvider>
+    </ApolloProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

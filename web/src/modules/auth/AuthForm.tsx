@@ -1,0 +1,44 @@
+import { Box, Button, Field, Heading, Input, Stack, Text } from '@chakra-ui/react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+
+export interface AuthField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: string;
+  readonly autoComplete: string;
+}
+
+/** One accessible form layout for sign-in, sign-up and the second step. */
+export function AuthForm(props: {
+  title: string;
+  fields: readonly AuthField[];
+  submitLabel: string;
+  error: string | null;
+  busy: boolean;
+  onSubmit: (values: Record<string, string>) => void;
+  footer?: ReactNode;
+}) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onSubmit(values);
+  };
+  return (
+    <Box as="main" maxW="sm" mx="auto" mt={{ base: 8, md: 24 }} px={4}>
+      <Heading as="h1" size="xl" mb={6}>{props.title}</Heading>
+      <form onSubmit={submit} noValidate>
+        <Stack gap={4}>
+          {props.fields.map((f) => (
+            <Field.Root key={f.name} required>
+              <Field.Label>{f.label}</Field.Label>
+              <Input name={f.name} type={f.type} autoComplete={f.autoComplete} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+            </Field.Root>
+          ))}
+          {props.error && <Text role="alert" color="red.700">{props.error}</Text>}
+          <Button type="submit" colorPalette="brand" loading={props.busy}>{props.submitLabel}</Button>
+          {props.footer}
+        </Stack>
+      </form>
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+import { graphql } from '../../gql/index.ts';
+
+export const SIGN_IN = graphql(`
+  mutation SignIn($input: CredentialsInput!) {
+    signIn(input: $input) {
+      mfaRequired
+      mfaToken
+      session {
+        accessToken
+        refreshToken
+      }
+    }
+  }
+`);
+
+export const COMPLETE_MFA = graphql(`
+  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {
+    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
+
+export const SIGN_UP = graphql(`
+  mutation SignUp($input: CredentialsInput!) {
+    signUp(input: $input) {
+      accessToken
+      refreshToken
+    }
+  }
+`);
