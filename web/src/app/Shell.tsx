@@ -40,9 +40,14 @@ const SIGN_OUT = graphql(`
   }
 `);
 
-export const MODULES: { path: string; label: string; scope: Scope }[] = [
+export const MODULES: { path: string; label: string; scope: Scope | null }[] = [
   { path: '/wallet', label: 'Wallet', scope: 'token:read' },
+  { path: '/issuance', label: 'Issuance', scope: 'token:issue' },
+  { path: '/members', label: 'Members', scope: 'members:read' },
+  { path: '/api-keys', label: 'API keys', scope: 'apikeys:manage' },
   { path: '/explorer', label: 'Explorer', scope: 'chain:read' },
+  { path: '/security', label: 'Security', scope: null },
+  { path: '/organizations/new', label: 'New organisation', scope: null },
 ];
 
 /** Sends people without a session to sign in, remembering the page they asked for. */
@@ -70,7 +75,7 @@ function Shell() {
       <Flex as="header" bg="brand.solid" color="brand.contrast" px={4} py={3} gap={4} wrap="wrap" align="center">
         <Heading as="p" size="md">{active?.name ?? 'Etika'}</Heading>
         <HStack as="nav" aria-label="Modules" gap={3} flex="1">
-          {MODULES.filter((m) => can(m.scope)).map((m) => (
+          {MODULES.filter((m) => m.scope === null || can(m.scope)).map((m) => (
             <ChakraLink key={m.path} asChild color="brand.contrast" fontWeight="semibold">
               <NavLink to={m.path}>{m.label}</NavLink>
             </ChakraLink>

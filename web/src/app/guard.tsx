@@ -19,3 +19,15 @@ export function guarded(scope: Scope, load: () => Promise<{ default: ComponentTy
     );
   };
 }
+
+/** A page every signed-in person may open, still split into its own chunk. */
+export function lazyPage(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  const Page = lazy(load);
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Spinner aria-label="Loading" />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}

@@ -18,10 +18,26 @@ type Documents = {
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": typeof types.CreateApiKeyDocument,
+    "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": typeof types.RevokeApiKeyDocument,
     "\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.CompleteMfaSignInDocument,
     "\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n": typeof types.ExplorerDocument,
+    "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": typeof types.IssuanceTokensDocument,
+    "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": typeof types.DefineTokenDocument,
+    "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": typeof types.IssueTokensDocument,
+    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": typeof types.AddMemberDocument,
+    "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": typeof types.ChangeMemberRoleDocument,
+    "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": typeof types.RemoveMemberDocument,
+    "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": typeof types.CreateOrganizationDocument,
+    "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }": typeof types.SwitchToNewDocument,
+    "query SecurityMe { me { id mfaEnabled } }": typeof types.SecurityMeDocument,
+    "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
+    "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
+    "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": typeof types.DisableTotpDocument,
     "\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": typeof types.WalletDocument,
     "\n  query Recipients($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.RecipientsDocument,
     "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.HistoryDocument,
@@ -33,10 +49,26 @@ const documents: Documents = {
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": types.SwitchOrganizationDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": types.ApiKeysDocument,
+    "mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": types.CreateApiKeyDocument,
+    "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": types.RevokeApiKeyDocument,
     "\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.CompleteMfaSignInDocument,
     "\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.SignUpDocument,
     "\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n": types.ExplorerDocument,
+    "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": types.IssuanceTokensDocument,
+    "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": types.DefineTokenDocument,
+    "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": types.IssueTokensDocument,
+    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
+    "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": types.AddMemberDocument,
+    "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": types.ChangeMemberRoleDocument,
+    "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": types.RemoveMemberDocument,
+    "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": types.CreateOrganizationDocument,
+    "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }": types.SwitchToNewDocument,
+    "query SecurityMe { me { id mfaEnabled } }": types.SecurityMeDocument,
+    "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
+    "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
+    "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": types.DisableTotpDocument,
     "\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": types.WalletDocument,
     "\n  query Recipients($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.RecipientsDocument,
     "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.HistoryDocument,
@@ -77,6 +109,18 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }"): (typeof documents)["mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }"): (typeof documents)["mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -90,6 +134,58 @@ export function graphql(source: "\n  mutation SignUp($input: CredentialsInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n"): (typeof documents)["\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }"): (typeof documents)["mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }"): (typeof documents)["mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }"): (typeof documents)["mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }"): (typeof documents)["mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }"): (typeof documents)["mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }"): (typeof documents)["mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }"): (typeof documents)["mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecurityMe { me { id mfaEnabled } }"): (typeof documents)["query SecurityMe { me { id mfaEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnrollTotp { enrollTotp { secret otpauthUri } }"): (typeof documents)["mutation EnrollTotp { enrollTotp { secret otpauthUri } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }"): (typeof documents)["mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisableTotp($code: String!) { disableTotp(code: $code) }"): (typeof documents)["mutation DisableTotp($code: String!) { disableTotp(code: $code) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

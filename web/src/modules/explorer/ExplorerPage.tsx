@@ -52,6 +52,23 @@ export default function ExplorerPage() {
         ) : <Text>No checkpoint yet.</Text>}
         <Text fontSize="sm" mt={2}>Public key: <Code wordBreak="break-all">{data.chainPublicKey}</Code></Text>
       </Box>
+      <Box as="section" aria-labelledby="history-heading">
+        <Heading as="h2" id="history-heading" size="md" mb={2}>Checkpoint history</Heading>
+        <Table.ScrollArea>
+          <Table.Root size="sm">
+            <Table.Header><Table.Row><Table.ColumnHeader>Signed</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Size</Table.ColumnHeader><Table.ColumnHeader>Root hash</Table.ColumnHeader></Table.Row></Table.Header>
+            <Table.Body>
+              {data.checkpoints.map((c) => (
+                <Table.Row key={c.treeSize}>
+                  <Table.Cell>{new Date(c.createdAt).toLocaleString()}</Table.Cell>
+                  <Table.Cell textAlign="end">{c.treeSize}</Table.Cell>
+                  <Table.Cell><Code wordBreak="break-all">{c.rootHash}</Code></Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table.Root>
+        </Table.ScrollArea>
+      </Box>
       <Box as="section" aria-labelledby="tx-heading">
         <Heading as="h2" id="tx-heading" size="md" mb={2}>Your transactions</Heading>
         <Table.ScrollArea>
