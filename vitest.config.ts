@@ -26,6 +26,16 @@ export default defineConfig({
           environment: 'jsdom',
         },
       }),
+      mergeConfig(sharedTestConfig, {
+        test: {
+          name: 'e2e',
+          root: fileURLToPath(new URL('./web/', import.meta.url)),
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      }),
     ],
   },
 });

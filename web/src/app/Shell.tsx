@@ -67,14 +67,14 @@ function Shell() {
   const [signOut] = useMutation(SIGN_OUT);
   const active = data?.me.memberships.find((m) => m.organization.id === claims?.org)?.organization;
   const system = useMemo(() => brandSystem(active?.brandColor ?? DEFAULT_BRAND), [active?.brandColor]);
-  if (loading) return <Spinner aria-label="Loading" m={8} />;
+  if (loading) return <Spinner role="status" aria-label="Loading" m={8} />;
   if (error || !data) return <Text role="alert" m={8}>{messageFor(error)}</Text>;
 
   return (
     <ChakraProvider value={system}>
       <Flex as="header" bg="brand.solid" color="brand.contrast" px={4} py={3} gap={4} wrap="wrap" align="center">
         <Heading as="p" size="md">{active?.name ?? 'Etika'}</Heading>
-        <HStack as="nav" aria-label="Modules" gap={3} flex="1">
+        <HStack as="nav" aria-label="Modules" gap={3} flex="1" wrap="wrap" minW={{ base: 'full', md: 'auto' }}>
           {MODULES.filter((m) => m.scope === null || can(m.scope)).map((m) => (
             <ChakraLink key={m.path} asChild color="brand.contrast" fontWeight="semibold">
               <NavLink to={m.path}>{m.label}</NavLink>

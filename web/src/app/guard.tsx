@@ -13,7 +13,7 @@ export function guarded(scope: Scope, load: () => Promise<{ default: ComponentTy
     const { can } = useSession();
     if (!can(scope)) return <Text role="alert">You are not allowed to see this page in this organisation.</Text>;
     return (
-      <Suspense fallback={<Spinner aria-label="Loading" />}>
+      <Suspense fallback={<Spinner role="status" aria-label="Loading" />}>
         <Page />
       </Suspense>
     );
@@ -25,7 +25,7 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Compo
   const Page = lazy(load);
   return function LazyPage() {
     return (
-      <Suspense fallback={<Spinner aria-label="Loading" />}>
+      <Suspense fallback={<Spinner role="status" aria-label="Loading" />}>
         <Page />
       </Suspense>
     );

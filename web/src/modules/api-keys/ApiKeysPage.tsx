@@ -92,7 +92,7 @@ export default function ApiKeysPage() {
         </form>
       </Section>
       <Section title="Keys">
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>Name</Table.ColumnHeader><Table.ColumnHeader>Key</Table.ColumnHeader><Table.ColumnHeader>Scopes</Table.ColumnHeader><Table.ColumnHeader>Last used</Table.ColumnHeader><Table.ColumnHeader>Status</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>

@@ -54,7 +54,7 @@ export default function ExplorerPage() {
       </Box>
       <Box as="section" aria-labelledby="history-heading">
         <Heading as="h2" id="history-heading" size="md" mb={2}>Checkpoint history</Heading>
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>Signed</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Size</Table.ColumnHeader><Table.ColumnHeader>Root hash</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>
@@ -71,7 +71,7 @@ export default function ExplorerPage() {
       </Box>
       <Box as="section" aria-labelledby="tx-heading">
         <Heading as="h2" id="tx-heading" size="md" mb={2}>Your transactions</Heading>
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>When</Table.ColumnHeader><Table.ColumnHeader>Kind</Table.ColumnHeader><Table.ColumnHeader>In the log?</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>

@@ -68,7 +68,7 @@ export default function IssuancePage() {
       <Heading as="h1" size="xl">Issuance</Heading>
       <Notice notice={notice} />
       <Section title="Tokens and supply">
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>Token</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Circulating</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Maximum</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>

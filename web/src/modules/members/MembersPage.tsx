@@ -78,7 +78,7 @@ export default function MembersPage() {
         </Section>
       )}
       <Section title="People">
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>Email</Table.ColumnHeader><Table.ColumnHeader>Role</Table.ColumnHeader>{manage && <Table.ColumnHeader>Actions</Table.ColumnHeader>}</Table.Row></Table.Header>
             <Table.Body>

@@ -101,7 +101,7 @@ export default function WalletPage() {
           <option value="">All tokens</option>
           {balances.map((b) => <option key={b.token.id} value={b.token.id}>{b.token.symbol}</option>)}
         </NativeSelect.Field></NativeSelect.Root>
-        <Table.ScrollArea>
+        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>When</Table.ColumnHeader><Table.ColumnHeader>What</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Change</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generateSigningKeyPair, openDatabase } from '@etika/kit';
+import { startPlatform, type Platform } from '../../gateway/src/platform/platform.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo, type DemoRole } from '../../gateway/src/platform/seed.ts';
+
+export const OUTPUT = fileURLToPath(new URL('../../test-output/e2e/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface E2E {
+  readonly platform: Platform;
+  readonly origin: string;
+  readonly browser: Browser;
+  readonly orgIds: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * (playwright-core gives every launch a fresh temporary profile, as Debian's chromium needs when run as root.)
+ *
+ * The real platform in embedded mode (in-memory PGlite, in-process stores) serving the freshly built web app, the
+ * demo data, and Debian's chromium driven by playwright-core.
+ */
+export async function startE2E(): Promise<E2E> {
+  execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'pipe', cwd: fileURLToPath(new URL('../../', import.meta.url)), env: { ...process.env, NODE_ENV: 'production' } });
+  mkdirSync(OUTPUT, { recursive: true });
+  const database = openDatabase({});
+  const platform = await startPlatform({
+    keys: { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() },
+    openDatabase: () => database,
+    supergraphPath: SUPERGRAPH,
+    ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
+    logLevel: 'silent',
+    checkpointIntervalMs: 300,
+    webDist: WEB_DIST,
+  });
+  const { orgIds } = await seedDemo(platform.gatewayUrl);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    platform,
+    origin: new URL(platform.gatewayUrl).origin,
+    browser,
+    orgIds,
+    close: async () => {
+      await browser.close();
+      await platform.close();
+    },
+  };
+}
+
+export async function newPage(e2e: E2E, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({ viewport: { width, height: 900 }, baseURL: e2e.origin });
+  return { context, page: await context.newPage() };
+}
+
+export async function signIn(page: Page, role: DemoRole, next = ''): Promise<void> {
+  await page.goto(`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('Email').fill(DEMO_USERS[role]);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
