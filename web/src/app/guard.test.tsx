@@ -1,5 +1,5 @@
 import { ChakraProvider } from '@chakra-ui/react';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { guarded } from './guard.tsx';
 import { session } from './session.ts';
@@ -12,7 +12,10 @@ function tokenWith(scp: string[]): string {
   return `h.${payload}.s`;
 }
 
-afterEach(() => session.signOut());
+afterEach(() => {
+  cleanup();
+  session.signOut();
+});
 
 describe('guarded modules', () => {
   it('does not download the module for someone without the permission', () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Box, Button, Field, Heading, Input, NativeSelect, SimpleGrid, Stack, Table, Text } from '@chakra-ui/react';
+import { Box, Button, Field, HStack, Heading, Input, NativeSelect, SimpleGrid, Stack, Table, Text } from '@chakra-ui/react';
 import { useState, type FormEvent } from 'react';
 import { formatAmount, toMinorUnits } from '../../app/amount.ts';
 import { useSession } from '../../app/session.ts';
@@ -13,7 +13,13 @@ export default function WalletPage() {
   const wallet = useQuery(WALLET);
   const recipients = useQuery(RECIPIENTS, { variables: { organizationId: claims?.org ?? '' }, skip: !claims?.org });
   const [tokenFilter, setTokenFilter] = useState('');
-  const history = useQuery(HISTORY, { variables: { input: { first: PAGE, tokenId: tokenFilter || null } } });
+  const [range, setRange] = useState({ from: '', to: '' });
+  const filter = {
+    tokenId: tokenFilter || null,
+    from: range.from ? new Date(`${range.from}T00:00:00`).toISOString() : null,
+    to: range.to ? new Date(`${range.to}T23:59:59.999`).toISOString() : null,
+  };
+  const history = useQuery(HISTORY, { variables: { input: { first: PAGE, ...filter } } });
   const [transfer, transferState] = useMutation(TRANSFER);
   const [redeem, redeemState] = useMutation(REDEEM);
   const [form, setForm] = useState({ tokenId: '', to: '', amount: '', action: 'transfer' });
@@ -97,10 +103,16 @@ export default function WalletPage() {
 
       <Box as="section" aria-labelledby="history-heading">
         <Heading as="h2" id="history-heading" size="md" mb={3}>History</Heading>
-        <NativeSelect.Root maxW="xs" mb={3}><NativeSelect.Field aria-label="Filter by token" value={tokenFilter} onChange={(e) => setTokenFilter(e.target.value)}>
-          <option value="">All tokens</option>
-          {balances.map((b) => <option key={b.token.id} value={b.token.id}>{b.token.symbol}</option>)}
-        </NativeSelect.Field></NativeSelect.Root>
+        <HStack gap={3} mb={3} wrap="wrap" align="end">
+          <Field.Root maxW="xs"><Field.Label>Token</Field.Label>
+            <NativeSelect.Root><NativeSelect.Field value={tokenFilter} onChange={(e) => setTokenFilter(e.target.value)}>
+              <option value="">All tokens</option>
+              {balances.map((b) => <option key={b.token.id} value={b.token.id}>{b.token.symbol}</option>)}
+            </NativeSelect.Field></NativeSelect.Root>
+          </Field.Root>
+          <Field.Root maxW="44"><Field.Label>From</Field.Label><Input type="date" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></Field.Root>
+          <Field.Root maxW="44"><Field.Label>To</Field.Label><Input type="date" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></Field.Root>
+        </HStack>
         <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
           <Table.Root size="sm">
             <Table.Header><Table.Row><Table.ColumnHeader>When</Table.ColumnHeader><Table.ColumnHeader>What</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Change</Table.ColumnHeader></Table.Row></Table.Header>
@@ -120,7 +132,7 @@ export default function WalletPage() {
         </Table.ScrollArea>
         {history.data?.myTransactions.hasNextPage && (
           <Button mt={3} variant="outline" onClick={() => void history.fetchMore({
-            variables: { input: { first: PAGE, tokenId: tokenFilter || null, after: history.data?.myTransactions.endCursor } },
+            variables: { input: { first: PAGE, ...filter, after: history.data?.myTransactions.endCursor } },
             updateQuery: (prev, { fetchMoreResult }) => ({
               myTransactions: { ...fetchMoreResult.myTransactions, nodes: [...prev.myTransactions.nodes, ...fetchMoreResult.myTransactions.nodes] },
             }),

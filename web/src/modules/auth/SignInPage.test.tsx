@@ -1,0 +1,47 @@
+import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { ChakraProvider } from '@chakra-ui/react';
+import { GraphQLError } from 'graphql';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
+import { SIGN_IN } from './auth.operations.ts';
+import { SignInPage, safeNext } from './SignInPage.tsx';
+
+const system = brandSystem(DEFAULT_BRAND);
+afterEach(cleanup);
+const input = { email: 'ann@example.com', password: 'wrong password' };
+
+function renderWith(mocks: MockedResponse[]) {
+  render(
+    <MockedProvider mocks={mocks}>
+      <ChakraProvider value={system}>
+        <MemoryRouter initialEntries={['/sign-in']}>
+          <SignInPage />
+        </MemoryRouter>
+      </ChakraProvider>
+    </MockedProvider>,
+  );
+  fireEvent.change(screen.getByLabelText(/Email/), { target: { value: input.email } });
+  fireEvent.change(screen.getByLabelText(/Password/), { target: { value: input.password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('the sign-in form', () => {
+  it('says in words when the password is wrong', async () => {
+    renderWith([{ request: { query: SIGN_IN, variables: { input } }, result: { errors: [new GraphQLError('Email or password is wrong', { extensions: { code: 'INVALID_CREDENTIALS' } })] } }]);
+    expect((await screen.findByRole('alert')).textContent).toBe('That email and password do not match.');
+  });
+
+  it('asks for the second factor when the account has one', async () => {
+    renderWith([{ request: { query: SIGN_IN, variables: { input } }, result: { data: { signIn: { __typename: 'SignInResult', mfaRequired: true, mfaToken: 'mfa-token', session: null } } } }]);
+    expect(await screen.findByLabelText(/authenticator app/)).toBeTruthy();
+  });
+
+  it('follows only same-site paths after signing in', () => {
+    expect(safeNext('/explorer?x=1')).toBe('/explorer?x=1');
+    expect(safeNext('//evil.example/')).toBe('/');
+    expect(safeNext('https://evil.example/')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});
