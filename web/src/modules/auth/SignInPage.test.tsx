@@ -1,4 +1,5 @@
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
 import { ChakraProvider } from '@chakra-ui/react';
 import { GraphQLError } from 'graphql';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
@@ -12,7 +13,7 @@ const system = brandSystem(DEFAULT_BRAND);
 afterEach(cleanup);
 const input = { email: 'ann@example.com', password: 'wrong password' };
 
-function renderWith(mocks: MockedResponse[]) {
+function renderWith(mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={mocks}>
       <ChakraProvider value={system}>
