@@ -31,6 +31,11 @@ describe('people in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
     await balances.getByText('95.00 ACME').waitFor();
     await page.getByRole('cell', { name: '-5.00 ACME' }).waitFor();
+    await page.getByLabel('What').selectOption({ label: 'Redeem to the organisation' });
+    await page.getByLabel('Amount (ACME)').fill('0.5');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'Redeemed.' }).waitFor();
+    await balances.getByText('94.50 ACME').waitFor();
     await expectAccessible(page, 'wallet');
     await shot(page, 'wallet-member');
     await context.close();
@@ -151,6 +156,7 @@ describe('people in the browser', () => {
     await page.getByLabel('Code from the app').fill(hotp(base32Decode(secret), totpStep(Date.now())));
     await page.getByRole('button', { name: 'Turn on' }).click();
     const recoveryCode = (await page.getByTestId('recovery-codes').locator('li').first().textContent())!.trim();
+    const recoveryCodeTwo = (await page.getByTestId('recovery-codes').locator('li').nth(1).textContent())!.trim();
     await expectAccessible(page, 'security');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.goto('/sign-in');
@@ -165,6 +171,16 @@ describe('people in the browser', () => {
     await recovery.fill(recoveryCode);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+
+    await page.getByLabel('Name').fill('Initech Guild');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Wallet' }).waitFor();
+    await page.getByText('Initech Guild', { exact: true }).first().waitFor();
+
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByLabel('Current code or a recovery code').fill(recoveryCodeTwo);
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('status').filter({ hasText: 'Two-step sign-in is off.' }).waitFor();
     await context.close();
   });
 
