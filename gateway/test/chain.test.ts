@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafHash, openCheckpoint, verifyConsistency, verifyInclusion } from '../../subgraphs/chain/src/tlog/index.ts';
-import { importPrivateKey, signPrincipalToken } from '@etika/kit';
-import { PRINCIPAL_HEADER, scopesForRole } from '@etika/schema';
+import { PRINCIPAL_HEADER } from '@etika/schema';
 import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../subgraphs/chain/src/verify-cli.ts', import.meta.url));
@@ -82,9 +81,8 @@ describe('the verifiable log', () => {
   });
 
   it("another tenant gets no proof of this tenant's transactions, even through _entities", async () => {
-    const key = await importPrivateKey(p.keys.gateway.privateJwk);
     const ask = async (tenant: Tenant) => {
-      const token = await signPrincipalToken(key, { kind: 'user', userId: tenant.userIds.auditor, sessionId: tenant.userIds.auditor, orgId: tenant.orgId, role: 'auditor', scopes: scopesForRole('auditor') });
+      const token = await principalTokenFor(p, tenant, 'auditor');
       const response = await fetch(p.subgraphUrls.chain, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: token },

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { generateSigningKeyPair, openDatabase, type Database, type PlatformKeys } from '@etika/kit';
+import { generateSigningKeyPair, importPrivateKey, openDatabase, signPrincipalToken, type Database, type PlatformKeys } from '@etika/kit';
+import { scopesForRole, type Role } from '@etika/schema';
 import { startPlatform, type Platform, type PlatformSubgraph } from '../src/platform/platform.ts';
 import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
 
@@ -128,4 +129,14 @@ export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant
   membershipIds.owner = members.organization.members.find((m) => m.role === 'OWNER')!.id;
   const userIds = Object.fromEntries(roles.map((r) => [r, people[r].userId])) as Tenant['userIds'];
   return { orgId, tokens, userIds, membershipIds };
+}
+
+/**
+ * A principal token as the gateway would sign it for one of a tenant's people: for calling a subgraph directly,
+ * the way a request that bypassed the gateway's own checks would arrive.
+ */
+export async function principalTokenFor(p: TestPlatform, tenant: Tenant, role: Role): Promise<string> {
+  const key = await importPrivateKey(p.keys.gateway.privateJwk);
+  const userId = tenant.userIds[role];
+  return signPrincipalToken(key, { kind: 'user', userId, sessionId: userId, orgId: tenant.orgId, role, scopes: scopesForRole(role) });
 }

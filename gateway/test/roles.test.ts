@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 let p: TestPlatform;
 let t: Tenant;
@@ -95,10 +95,3 @@ describe('partial results', () => {
     expect(body.errors[0]?.extensions.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
   });
 });
-
-async function principalTokenFor(platform: TestPlatform, tenant: Tenant, role: 'member'): Promise<string> {
-  const { importPrivateKey, signPrincipalToken } = await import('@etika/kit');
-  const { scopesForRole } = await import('@etika/schema');
-  const key = await importPrivateKey(platform.keys.gateway.privateJwk);
-  return signPrincipalToken(key, { kind: 'user', userId: tenant.userIds[role], sessionId: tenant.userIds[role], orgId: tenant.orgId, role, scopes: scopesForRole(role) });
-}

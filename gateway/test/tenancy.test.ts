@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROLE, importPrivateKey, inTenant, queryRows, signPrincipalToken } from '@etika/kit';
-import { PRINCIPAL_HEADER, scopesForRole } from '@etika/schema';
+import { APP_ROLE, inTenant, queryRows } from '@etika/kit';
+import { PRINCIPAL_HEADER } from '@etika/schema';
 import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 let p: TestPlatform;
 let a: Tenant;
@@ -57,8 +57,7 @@ describe('cross-tenant probes through the gateway', () => {
 
 describe('cross-tenant probes through _entities at the subgraph', () => {
   it("resolving B's Organization and Membership by key as tenant A gives null", async () => {
-    const key = await importPrivateKey(p.keys.gateway.privateJwk);
-    const token = await signPrincipalToken(key, { kind: 'user', userId: a.userIds.owner, sessionId: a.userIds.owner, orgId: a.orgId, role: 'owner', scopes: scopesForRole('owner') });
+    const token = await principalTokenFor(p, a, 'owner');
     const response = await fetch(p.subgraphUrls.org, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: token },
