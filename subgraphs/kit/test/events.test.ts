@@ -58,7 +58,8 @@ describe('outbox, relay and idempotent consumers', () => {
     const relay = startOutboxRelay({ db: db.database.db, schema: 'ev', bus, logger, intervalMs: 20 });
     await relay.flush();
     await relay.stop();
-    await new Promise((r) => setTimeout(r, 50));
+    // delivery is asynchronous: wait (bounded) for the consumer's transaction to commit
+    for (let i = 0; i < 100 && (await effects(event.id)) === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(seen).toContain(event.id);
     expect(await effects(event.id)).toBe(1);
   });
