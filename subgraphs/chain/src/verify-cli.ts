@@ -8,7 +8,8 @@
  * inclusion:   { publicKey, leafData, leafIndex, treeSize, hashes: [base64], checkpoint: { note } }
  * consistency: { publicKey, checkpoints: [note, …] (ascending), proofs: [[base64, …], …] (one per step) }
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { leafHash, openCheckpoint, rootFromInclusionProof, equalBytes, verifyConsistency } from './tlog/index.ts';
 
@@ -68,4 +69,10 @@ function main(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) process.exitCode = main(process.argv.slice(2));
+/** True when this file is the program being run, also through a symlink such as the `etika-verify` bin. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) process.exitCode = main(process.argv.slice(2));

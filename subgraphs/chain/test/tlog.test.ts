@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,10 @@ import {
   MemoryNodeStore,
   consistencyProof,
   inclusionProof,
+  keyId,
   leafHash,
   openCheckpoint,
+  parseVerifierKey,
   rootAt,
   signCheckpoint,
   verifierKey,
@@ -126,5 +128,36 @@ describe('signed checkpoints', () => {
     const other = generateKeyPairSync('ed25519');
     expect(() => openCheckpoint(note, verifierKey('etika.test/log', other.publicKey))).toThrow();
     expect(() => openCheckpoint('hello', vkey)).toThrow();
+  });
+});
+
+describe('interoperability with golang.org/x/mod/sumdb/note, using its published example key and note', () => {
+  const GO_VERIFIER_KEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
+  const GO_SIGNER_SEED = Buffer.from('AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz', 'base64').subarray(1);
+  const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+  const GO_SIGNATURE = 'x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=';
+  const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, GO_SIGNER_SEED]), format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey(privateKey);
+
+  it('derives the key id as SHA-256(name ‖ 0x0A ‖ 0x01 ‖ key)[0:4] and the same verifier key line', () => {
+    const raw = Buffer.from(GO_VERIFIER_KEY.split('+')[2]!, 'base64').subarray(1);
+    const expected = createHash('sha256').update('PeterNeumann').update(Uint8Array.of(0x0a, 0x01)).update(raw).digest().subarray(0, 4);
+    expect(expected.toString('hex')).toBe('c74f20a3');
+    expect(keyId('PeterNeumann', publicKey).toString('hex')).toBe('c74f20a3');
+    expect(verifierKey('PeterNeumann', publicKey)).toBe(GO_VERIFIER_KEY);
+    expect(parseVerifierKey(GO_VERIFIER_KEY).id.toString('hex')).toBe('c74f20a3');
+  });
+
+  it('produces the signature blob (key id ‖ Ed25519 signature) byte for byte', () => {
+    const blob = Buffer.concat([keyId('PeterNeumann', publicKey), sign(null, Buffer.from(GO_TEXT, 'utf8'), privateKey)]);
+    expect(blob.toString('base64')).toBe(GO_SIGNATURE);
+  });
+
+  it("verifies Go's note, then refuses its text as not a checkpoint; refuses it altered or under a wrong key id", () => {
+    const note = `${GO_TEXT}\n\u2014 PeterNeumann ${GO_SIGNATURE}\n`;
+    expect(() => openCheckpoint(note, GO_VERIFIER_KEY)).toThrow(/malformed checkpoint body/);
+    expect(() => openCheckpoint(note.replace('cryptography', 'cryptographY'), GO_VERIFIER_KEY)).toThrow(/signature does not verify/);
+    expect(() => parseVerifierKey(GO_VERIFIER_KEY.replace('+c74f20a3+', '+c74f20a4+'))).toThrow(/key id does not match/);
   });
 });
