@@ -29,7 +29,12 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 /** True when a stored hash was made with weaker parameters than today's (rehash at next sign-in). */
 export function needsRehash(stored: string): boolean {
-  const o = parseOptions(stored);
+  let o: ReturnType<typeof parseOptions>;
+  try {
+    o = parseOptions(stored);
+  } catch {
+    return true;
+  }
   return (
     o.algorithm !== PASSWORD_HASH_OPTIONS.algorithm ||
     o.memoryCost < PASSWORD_HASH_OPTIONS.memoryCost! ||

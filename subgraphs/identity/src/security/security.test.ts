@@ -41,11 +41,18 @@ describe('opaque tokens, recovery codes, emails', () => {
     expect(generateOpaqueToken().token).not.toBe(a.token);
   });
 
-  it('recovery codes ignore case, spaces and dashes', () => {
-    const [code] = generateRecoveryCodes(1);
-    expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
-    expect(hashRecoveryCode(` ${code!.toUpperCase().replace('-', ' ')} `)).toBe(hashRecoveryCode(code!));
-    expect(generateRecoveryCodes()).toHaveLength(10);
+  it('recovery codes are distinct Crockford base32 and ignore case, spaces, dashes and look-alikes', () => {
+    const codes = generateRecoveryCodes();
+    expect(new Set(codes).size).toBe(10);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
+    const code = codes[0]!;
+    expect(hashRecoveryCode(` ${code.toUpperCase().replace('-', ' ')} `)).toBe(hashRecoveryCode(code));
+    expect(hashRecoveryCode('0o1il-abcde')).toBe(hashRecoveryCode('00111-abcde'));
+    expect(hashRecoveryCode('00111-abcde')).not.toBe(hashRecoveryCode('00112-abcde'));
+  });
+
+  it('an unreadable stored hash needs rehashing rather than crashing sign-in', () => {
+    expect(needsRehash('not a hash')).toBe(true);
   });
 
   it.each([

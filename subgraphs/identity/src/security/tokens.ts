@@ -18,20 +18,22 @@ export const hashOpaqueToken = sha256Hex;
 
 // ---- recovery codes -------------------------------------------------------------------------------------------
 
-/** Lower-case letters and digits without the look-alikes 0/o, 1/l/i. */
-const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** Crockford's base32 in lower case: 32 symbols (so `byte % 32` is unbiased), no i, l, o or u. */
+const RECOVERY_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** Ten distinct codes of 50 random bits each, `xxxxx-xxxxx`. */
 export function generateRecoveryCodes(count = 10): string[] {
-  return Array.from({ length: count }, () => {
-    const bytes = randomBytes(10);
-    const chars = [...bytes].map((b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join('');
-    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
-  });
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    const chars = [...randomBytes(10)].map((b) => RECOVERY_ALPHABET[b % 32]).join('');
+    codes.add(`${chars.slice(0, 5)}-${chars.slice(5)}`);
+  }
+  return [...codes];
 }
 
-/** Case, spaces and dashes do not matter when a person types a recovery code. */
+/** As Crockford's base32 reads it: case, spaces and dashes do not matter, o is 0, i and l are 1. */
 export function hashRecoveryCode(code: string): string {
-  return sha256Hex(code.toLowerCase().replace(/[\s-]/g, ''));
+  return sha256Hex(code.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1'));
 }
 
 // ---- partner API keys -----------------------------------------------------------------------------------------

@@ -83,12 +83,10 @@ export function verifyTotp(args: { secret: string; code: string; now: number; la
     return { ok: false, reason: 'invalid' };
   }
   const current = totpStep(args.now);
-  for (const step of [current, current - 1]) {
-    const expected = Buffer.from(hotp(key, step, digits));
-    if (timingSafeEqual(expected, Buffer.from(code))) {
-      if (args.lastUsedStep !== null && step <= args.lastUsedStep) return { ok: false, reason: 'replayed' };
-      return { ok: true, step };
-    }
-  }
-  return { ok: false, reason: 'invalid' };
+  // both steps are always computed and compared, so timing does not tell which one matched
+  const matches = [current, current - 1].map((step) => ({ step, ok: timingSafeEqual(Buffer.from(hotp(key, step, digits)), Buffer.from(code)) }));
+  const match = matches.find((m) => m.ok);
+  if (!match) return { ok: false, reason: 'invalid' };
+  if (args.lastUsedStep !== null && match.step <= args.lastUsedStep) return { ok: false, reason: 'replayed' };
+  return { ok: true, step: match.step };
 }
