@@ -62,21 +62,38 @@ export async function signPrincipalToken(key: Key, principal: Principal): Promis
 }
 
 export async function verifyPrincipalToken(key: Key, token: string): Promise<Principal> {
+  return (await verifyPrincipalTokenWithExpiry(key, token)).principal;
+}
+
+async function verifyPrincipalTokenWithExpiry(key: Key, token: string): Promise<{ principal: Principal; expiresAt: number }> {
   const payload = await verifyToken(key, token, { issuer: TOKEN_ISSUER.gateway, audience: TOKEN_AUDIENCE.subgraph });
   const claims = claimsSchema.parse(payload);
+  const expiresAt = (payload.exp ?? 0) * 1000;
   switch (claims.knd) {
     case 'anonymous':
-      return ANONYMOUS;
+      return { principal: ANONYMOUS, expiresAt };
     case 'user':
       return {
-        kind: 'user',
-        userId: claims.sub,
-        sessionId: claims.sid,
-        orgId: claims.org,
-        role: claims.role,
-        scopes: claims.scp,
+        principal: { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp },
+        expiresAt,
       };
     case 'apiKey':
-      return { kind: 'apiKey', keyId: claims.sub, orgId: claims.org, role: PARTNER_ROLE, scopes: claims.scp };
+      return { principal: { kind: 'apiKey', keyId: claims.sub, orgId: claims.org, role: PARTNER_ROLE, scopes: claims.scp }, expiresAt };
   }
+}
+
+/**
+ * Principal-token verification for a subgraph's hot path: the gateway reuses one token across requests, so a
+ * verified token is remembered until its own expiry (bounded in size); anything else is verified in full.
+ */
+export function principalVerifier(key: Key, maxEntries = 10_000): (token: string) => Promise<Principal> {
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  return async (token) => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    const fresh = await verifyPrincipalTokenWithExpiry(key, token);
+    if (verified.size >= maxEntries) verified.clear();
+    verified.set(token, fresh);
+    return fresh.principal;
+  };
 }

@@ -9,7 +9,7 @@ import type { Db } from './db.ts';
 import { formatError } from './errors.ts';
 import { createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
 import type { Logger } from './logger.ts';
-import { verifyPrincipalToken } from './principal-token.ts';
+import { principalVerifier } from './principal-token.ts';
 import { importPublicKey } from './tokens.ts';
 
 export interface RequestInfo {
@@ -56,7 +56,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer<TContext>> {
   const { logger } = options;
-  const gatewayKey = await importPublicKey(options.gatewayPublicKey);
+  const verifyPrincipal = principalVerifier(await importPublicKey(options.gatewayPublicKey));
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: !options.production,
@@ -89,7 +89,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     let principal: Principal;
     try {
       if (typeof token !== 'string') throw new Error('missing principal token');
-      principal = await verifyPrincipalToken(gatewayKey, token);
+      principal = await verifyPrincipal(token);
     } catch {
       logger.warn({ requestId, path: url.pathname }, 'request without a valid principal token refused');
       return sendGraphQLError(res, 401, 'This service only answers the gateway', 'UNAUTHENTICATED');
