@@ -155,3 +155,25 @@ describe('history', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('audit', () => {
+  it('a transfer commits with exactly one audit row; a refused one is recorded as a failure', async () => {
+    const key = randomUUID();
+    dataOrThrow(await move('transferTokens', t.tokens.member, 'member', { amount: '1', toUserId: t.userIds.owner, idempotencyKey: key }));
+    await move('transferTokens', t.tokens.member, 'member', { amount: '999999999', toUserId: t.userIds.owner });
+    const rows = await inTenant(p.databases.token.db, { orgId: t.orgId, userId: null }, (tx) =>
+      queryRows<{ outcome: string; error_code: string | null }>(
+        tx,
+        sql`select outcome, error_code from token.audit_log where operation = 'transferTokens' and actor = ${`user:${t.userIds.member}`} order by id desc limit 2`,
+      ),
+    );
+    expect(rows).toEqual([
+      { outcome: 'failure', error_code: 'INSUFFICIENT_BALANCE' },
+      { outcome: 'success', error_code: null },
+    ]);
+    const perRequest = await inTenant(p.databases.token.db, { orgId: t.orgId, userId: null }, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from token.audit_log where operation = 'transferTokens' group by request_id order by n desc limit 1`),
+    );
+    expect(perRequest[0]?.n).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { bigint, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { principalActor, principalOrgId, type Principal } from '@etika/schema';
-import type { Db } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import type { Logger } from './logger.ts';
 import { inTenant, scopeOf } from './tenant.ts';
 
@@ -23,6 +23,27 @@ export function auditLogTable(schemaName: string) {
 export interface AuditContext extends BaseContext {
   readonly principal: Principal;
   readonly requestId: string;
+  readonly audited: Set<string>;
+}
+
+/**
+ * The success record of a mutation field, written inside the transaction that makes its change: the change and
+ * its audit row commit together, and the plugin below skips that field. Use it on the commit that ends a
+ * mutation (nothing may fail after it); every other mutation is audited by the plugin.
+ */
+export function auditInTransaction(ctx: AuditContext, schemaName: string, operation: string): (tx: Tx) => Promise<void> {
+  const table = auditLogTable(schemaName);
+  return async (tx) => {
+    await tx.insert(table).values({
+      orgId: principalOrgId(ctx.principal),
+      actor: principalActor(ctx.principal),
+      operation,
+      outcome: 'success',
+      errorCode: null,
+      requestId: ctx.requestId,
+    });
+    ctx.audited.add(operation);
+  };
 }
 
 function rootFields(operation: OperationDefinitionNode): { responseKey: string; field: string }[] {
@@ -45,17 +66,18 @@ export function auditPlugin<TContext extends AuditContext>(schemaName: string, d
           if (operation?.operation !== 'mutation') return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const { principal, requestId } = contextValue;
-          const rows = rootFields(operation).map(({ responseKey, field }) => {
+          const rows = rootFields(operation).flatMap(({ responseKey, field }) => {
             const error = errors.find((e) => e.path?.[0] === responseKey);
+            if (!error && contextValue.audited.has(field)) return [];
             const code = error?.extensions?.['code'];
-            return {
+            return [{
               orgId: principalOrgId(principal),
               actor: principalActor(principal),
               operation: field,
               outcome: error ? 'failure' : 'success',
               errorCode: typeof code === 'string' ? code : error ? 'INTERNAL_SERVER_ERROR' : null,
               requestId,
-            };
+            }];
           });
           if (rows.length === 0) return;
           try {

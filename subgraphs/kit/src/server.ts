@@ -19,6 +19,8 @@ export interface RequestInfo {
   readonly principalToken: string;
   /** The caller's address as the gateway saw it (for per-address throttles). */
   readonly clientAddress: string;
+  /** Mutation fields already audited inside their own transaction (see `auditInTransaction`). */
+  readonly audited: Set<string>;
 }
 
 /** A route outside GraphQL (`/internal/...`), which does its own authentication. */
@@ -97,7 +99,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     const request = await toGraphQLRequest(req, url);
     const clientAddress = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? 'unknown');
     await executeHttp(apollo, request, res, async () =>
-      options.buildContext({ principal, requestId, principalToken: token, clientAddress }),
+      options.buildContext({ principal, requestId, principalToken: token, clientAddress, audited: new Set() }),
     );
   }
 

@@ -82,7 +82,8 @@ export class LedgerService {
     return legs;
   }
 
-  async submit(principal: Principal, principalToken: string, submission: Submission): Promise<CommittedTransaction> {
+  /** `audit` runs last inside the transaction, so the audit row commits with the transaction it records. */
+  async submit(principal: Principal, principalToken: string, submission: Submission, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
     const { orgId, userId, actor } = actorOf(principal);
     const idempotencyKey = keyOrThrow(submission.idempotencyKey);
     const memo = submission.memo?.trim() || null;
@@ -92,7 +93,7 @@ export class LedgerService {
     return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, hash, actor, memo, reversesId: null }, async (tx) => {
       await this.tokensOrThrow(tx, [...new Set(legs.map((l) => l.tokenId))]);
       return legs.flatMap(postingsOf);
-    });
+    }, audit);
   }
 
   /** Undoes a transaction with its mirror image; each transaction can be reversed once. */
@@ -113,6 +114,7 @@ export class LedgerService {
     userId: string | null,
     header: { kind: TransactionKind; idempotencyKey: string; hash: string; actor: string; memo: string | null; reversesId: string | null },
     build: (tx: Tx) => Promise<Posting[]>,
+    audit?: (tx: Tx) => Promise<void>,
   ): Promise<CommittedTransaction> {
     let fresh = false;
     let result: CommittedTransaction;
@@ -139,6 +141,7 @@ export class LedgerService {
         await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
         const committed = { transaction: created, postings: await this.postingsOf(tx, [created.id]) };
         await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
+        await audit?.(tx);
         fresh = true;
         return committed;
       });

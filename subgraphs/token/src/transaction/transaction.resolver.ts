@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { appError, requestLoader } from '@etika/kit';
+import { appError, auditInTransaction, requestLoader } from '@etika/kit';
 import type { TokenContext } from '../context.ts';
 import type { CommittedTransaction, LegInput } from '../ledger/ledger.service.ts';
 import { tokenLoader } from '../token/token.resolver.ts';
@@ -30,13 +30,13 @@ export const transactionReference = {
     requestLoader(ctx, 'transaction', async (ids) => (await ctx.tokens.transactionsByIds(ctx.principal, ids)).map((c) => (c ? toTransaction(c) : null))).load(ref.id),
 };
 
-function movement(kind: LegInput['kind'], input: MovementInput, ctx: TokenContext) {
-  return ctx.tokens.ledger.submit(ctx.principal, ctx.principalToken, {
-    kind,
-    idempotencyKey: input.idempotencyKey,
-    memo: input.memo,
-    legs: [{ kind, tokenId: input.tokenId, amount: input.amount, toUserId: input.toUserId }],
-  });
+function movement(kind: LegInput['kind'], operation: string, input: MovementInput, ctx: TokenContext) {
+  return ctx.tokens.ledger.submit(
+    ctx.principal,
+    ctx.principalToken,
+    { kind, idempotencyKey: input.idempotencyKey, memo: input.memo, legs: [{ kind, tokenId: input.tokenId, amount: input.amount, toUserId: input.toUserId }] },
+    auditInTransaction(ctx, 'token', operation),
+  );
 }
 
 async function page(ctx: TokenContext, input: HistoryInput, memberId: string | null): Promise<TransactionPage> {
@@ -70,25 +70,32 @@ export class TransactionResolver {
   @Mutation(() => TokenTransaction, { description: 'Mints tokens to a member.' })
   @Directive('@requiresScopes(scopes: [["token:issue"]])')
   async issueTokens(@Arg('input', () => MovementInput) input: MovementInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
-    return toTransaction(await movement('issue', input, ctx));
+    return toTransaction(await movement('issue', 'issueTokens', input, ctx));
   }
 
   @Mutation(() => TokenTransaction, { description: 'Sends tokens from your wallet to another member.' })
   @Directive('@requiresScopes(scopes: [["token:transfer"]])')
   async transferTokens(@Arg('input', () => MovementInput) input: MovementInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
-    return toTransaction(await movement('transfer', input, ctx));
+    return toTransaction(await movement('transfer', 'transferTokens', input, ctx));
   }
 
   @Mutation(() => TokenTransaction, { description: 'Gives tokens back to the organisation; they leave circulation.' })
   @Directive('@requiresScopes(scopes: [["token:redeem"]])')
   async redeemTokens(@Arg('input', () => MovementInput) input: MovementInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
-    return toTransaction(await movement('redeem', input, ctx));
+    return toTransaction(await movement('redeem', 'redeemTokens', input, ctx));
   }
 
   @Mutation(() => TokenTransaction, { description: 'Several movements, all or nothing; each leg needs its own scope.' })
   @Directive('@requiresScopes(scopes: [["token:issue"], ["token:transfer"], ["token:redeem"]])')
   async submitBatch(@Arg('input', () => BatchInput) input: BatchInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
-    return toTransaction(await ctx.tokens.ledger.submit(ctx.principal, ctx.principalToken, { kind: 'batch', idempotencyKey: input.idempotencyKey, memo: input.memo, legs: input.legs }));
+    return toTransaction(
+      await ctx.tokens.ledger.submit(
+        ctx.principal,
+        ctx.principalToken,
+        { kind: 'batch', idempotencyKey: input.idempotencyKey, memo: input.memo, legs: input.legs },
+        auditInTransaction(ctx, 'token', 'submitBatch'),
+      ),
+    );
   }
 
   @Mutation(() => TokenTransaction, { description: 'Undoes a transaction with its mirror image.' })
