@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/security/index.ts';
+import { graphql } from '../../gateway/src/platform/client.ts';
 import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
 
 let e2e: E2E;
@@ -99,6 +100,14 @@ describe('people in the browser', () => {
     await page.getByLabel('Role of member@demo.etika.dev').selectOption('AUDITOR');
     await page.getByRole('status').filter({ hasText: 'Role changed.' }).waitFor();
     await page.getByLabel('Role of member@demo.etika.dev').selectOption('MEMBER');
+    const newcomer = `newcomer.${Date.now()}@demo.etika.dev`;
+    await graphql(e2e.platform.gatewayUrl, 'mutation($input: CredentialsInput!) { signUp(input: $input) { userId } }', { input: { email: newcomer, password: 'a long enough password' } });
+    await page.getByLabel('Email').fill(newcomer);
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('status').filter({ hasText: `${newcomer} was added.` }).waitFor();
+    await page.getByRole('button', { name: `Remove ${newcomer}` }).click();
+    await page.getByRole('status').filter({ hasText: `${newcomer} was removed.` }).waitFor();
+    expect(await page.getByRole('cell', { name: newcomer }).count()).toBe(0);
     await expectAccessible(page, 'members');
     await shot(page, 'members');
 
@@ -152,6 +161,7 @@ describe('people in the browser', () => {
     await shot(page, 'new-organisation');
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByRole('button', { name: 'Set up' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
     const secret = (await page.getByTestId('totp-secret').textContent())!;
     await page.getByLabel('Code from the app').fill(hotp(base32Decode(secret), totpStep(Date.now())));
     await page.getByRole('button', { name: 'Turn on' }).click();

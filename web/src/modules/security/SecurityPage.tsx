@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Box, Button, Code, Field, HStack, Heading, Input, Link, List, Stack, Text } from '@chakra-ui/react';
+import { Box, Button, Code, Field, HStack, Heading, Image, Input, Link, List, Stack, Text } from '@chakra-ui/react';
+import { toDataURL } from 'qrcode';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../../gql/index.ts';
 import { messageFor } from '../../ui/errors.ts';
@@ -17,7 +18,7 @@ export default function SecurityPage() {
   const [enroll] = useMutation(ENROLL);
   const [confirm, confirmState] = useMutation(CONFIRM);
   const [disable, disableState] = useMutation(DISABLE);
-  const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
+  const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string; qr: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -67,14 +68,16 @@ export default function SecurityPage() {
             <Text>Sign-in asks for a code from an authenticator app as well as your password.</Text>
             <Button colorPalette="brand" onClick={() => void attempt(async () => {
               const r = await enroll();
-              setEnrolment(r.data?.enrollTotp ?? null);
+              const totp = r.data?.enrollTotp;
+              setEnrolment(totp ? { ...totp, qr: await toDataURL(totp.otpauthUri, { margin: 1, width: 192 }) } : null);
             })}>Set up</Button>
           </Stack>
         )}
         {enrolment && (
           <form onSubmit={submitConfirm}>
             <Stack gap={3} maxW="lg">
-              <Text>Open this link on your phone, or add the secret to your authenticator app by hand:</Text>
+              <Text>Scan this code with your authenticator app, open the link on your phone, or type the secret in by hand:</Text>
+              <Image src={enrolment.qr} alt="QR code of the two-step sign-in secret, for an authenticator app" width="192px" height="192px" />
               <Link href={enrolment.otpauthUri} colorPalette="brand" wordBreak="break-all">{enrolment.otpauthUri}</Link>
               <Box>Secret: <Code data-testid="totp-secret">{enrolment.secret}</Code></Box>
               <Field.Root required maxW="xs">
