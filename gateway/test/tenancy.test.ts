@@ -63,10 +63,19 @@ describe('cross-tenant probes through _entities at the subgraph', () => {
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: token },
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } ... on Membership { id role } } }',
-        variables: { r: [{ __typename: 'Organization', id: b.orgId }, { __typename: 'Membership', id: b.membershipIds.owner }, { __typename: 'Organization', id: a.orgId }] },
+        variables: {
+          r: [
+            { __typename: 'Organization', id: b.orgId },
+            { __typename: 'Membership', id: b.membershipIds.owner },
+            { __typename: 'Organization', id: a.orgId },
+            { __typename: 'Organization', id: '-'.repeat(36) },
+          ],
+        },
       }),
     });
-    const body = (await response.json()) as { data: { _entities: ({ id: string } | null)[] } };
+    const body = (await response.json()) as { data: { _entities: ({ id: string } | null)[] }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities[3]).toBeNull();
     expect(body.data._entities[0]).toBeNull();
     expect(body.data._entities[1]).toBeNull();
     expect(body.data._entities[2]?.id).toBe(a.orgId);

@@ -61,8 +61,12 @@ export function formatError(production: boolean) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Ids are UUIDs; anything else is the caller's mistake, reported before it reaches the database. */
 export function uuidOrThrow(value: string, field: string): string {
-  if (!UUID.test(value)) throw appError('BAD_USER_INPUT', `${field} is not a valid id`, { field });
+  if (!isUuid(value)) throw appError('BAD_USER_INPUT', `${field} is not a valid id`, { field });
   return value.toLowerCase();
 }

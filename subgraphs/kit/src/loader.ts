@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isUuid } from './errors.ts';
 
 const loaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
 
@@ -22,4 +23,20 @@ export function requestLoader<V>(
     byName.set(name, loader as DataLoader<string, unknown>);
   }
   return loader;
+}
+
+/**
+ * One batch of entity look-ups by id, as `__resolveReference` loaders need: ids that are not UUIDs answer null
+ * without reaching the database (a malformed representation is not a server error), and the answers come back in
+ * the order asked.
+ */
+export async function loadByIds<T>(
+  ids: readonly string[],
+  fetch: (valid: string[]) => Promise<readonly T[]>,
+  keyOf: (row: T) => string,
+): Promise<(T | null)[]> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  const rows = valid.length === 0 ? [] : await fetch(valid);
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return ids.map((id) => byKey.get(id) ?? null);
 }

@@ -1,8 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { appError, inTenant, queryRows, type Db, type Tx } from '@etika/kit';
+import { appError, inTenant, loadByIds, queryRows, scopeOf, type Db, type Tx } from '@etika/kit';
 import type { EventEnvelope, Principal, TokenTransactionCommitted } from '@etika/schema';
-import { scopeOf } from '@etika/kit';
 import { checkpoints, leaves, logState, nodes } from '../tables.ts';
 import {
   appendLeaves,
@@ -125,20 +124,20 @@ export class LogService {
    * tenant only its own leaves. A transaction not yet in a checkpoint answers null.
    */
   async inclusion(principal: Principal, transactionIds: readonly string[]): Promise<(InclusionExport | null)[]> {
-    const valid = transactionIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (valid.length === 0) return transactionIds.map(() => null);
-    return inTenant(this.db, scopeOf(principal), async (tx) => {
-      const found = await tx.select().from(leaves).where(inArray(leaves.transactionId, valid)).orderBy(asc(leaves.idx));
-      const [latest] = await tx.select().from(checkpoints).orderBy(desc(checkpoints.size)).limit(1);
-      const read = nodeReader(tx);
-      const byTx = new Map<string, InclusionExport>();
-      for (const leaf of found) {
-        if (!latest || leaf.idx >= latest.size) continue;
-        const hashes = (await inclusionProof(leaf.idx, latest.size, read)).map(b64);
-        byTx.set(leaf.transactionId, { leafIndex: leaf.idx, treeSize: latest.size, leafData: leaf.data, hashes, checkpoint: latest });
-      }
-      return transactionIds.map((id) => byTx.get(id) ?? null);
-    });
+    const fetch = (valid: string[]) =>
+      inTenant(this.db, scopeOf(principal), async (tx) => {
+        const found = await tx.select().from(leaves).where(inArray(leaves.transactionId, valid)).orderBy(asc(leaves.idx));
+        const [latest] = await tx.select().from(checkpoints).orderBy(desc(checkpoints.size)).limit(1);
+        const read = nodeReader(tx);
+        const proofs: (InclusionExport & { transactionId: string })[] = [];
+        for (const leaf of found) {
+          if (!latest || leaf.idx >= latest.size) continue;
+          const hashes = (await inclusionProof(leaf.idx, latest.size, read)).map(b64);
+          proofs.push({ transactionId: leaf.transactionId, leafIndex: leaf.idx, treeSize: latest.size, leafData: leaf.data, hashes, checkpoint: latest });
+        }
+        return proofs;
+      });
+    return loadByIds(transactionIds, fetch, (p) => p.transactionId);
   }
 
   /** Checks a stored note against this log's key (used by tests and start-up self-checks). */

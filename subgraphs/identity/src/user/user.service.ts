@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { inTenant, type Db } from '@etika/kit';
+import { inTenant, loadByIds, type Db } from '@etika/kit';
 import { normaliseEmail } from '../security/index.ts';
 import { users } from '../tables.ts';
 
@@ -17,9 +17,7 @@ export class UserService {
 
   /** One query for a whole `_entities` batch, answered in the order asked. */
   async byIds(ids: readonly string[]): Promise<(UserRecord | null)[]> {
-    const rows = ids.length === 0 ? [] : await inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(inArray(users.id, [...ids])));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return loadByIds(ids, (valid) => inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(inArray(users.id, valid))), (r) => r.id);
   }
 
   async byEmail(raw: string): Promise<UserRecord | null> {

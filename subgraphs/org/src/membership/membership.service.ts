@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { appError, inTenant, scopeOf, setTenant, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { appError, inTenant, loadByIds, scopeOf, setTenant, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { isRole, type Principal, type Role } from '@etika/schema';
 import { memberships } from '../tables.ts';
 import { memberChangeViolation } from './membership.rules.ts';
@@ -53,10 +53,7 @@ export class MembershipService {
   }
 
   async byIds(principal: Principal, ids: readonly string[]): Promise<(MembershipRow | null)[]> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    const rows = valid.length === 0 ? [] : await inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(memberships).where(inArray(memberships.id, valid)));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return loadByIds(ids, (valid) => inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(memberships).where(inArray(memberships.id, valid))), (r) => r.id);
   }
 
   async add(principal: Principal, principalToken: string, email: string, roleInput: string): Promise<MembershipRow> {

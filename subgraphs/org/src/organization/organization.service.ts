@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { appError, inTenant, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
+import { appError, inTenant, loadByIds, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
 import { brandingViolation } from '../membership/membership.rules.ts';
 import { memberships, organizations } from '../tables.ts';
@@ -50,10 +50,7 @@ export class OrganizationService {
   }
 
   async byIds(principal: Principal, ids: readonly string[]): Promise<(OrganizationRow | null)[]> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    const rows = valid.length === 0 ? [] : await inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(organizations).where(inArray(organizations.id, valid)));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return loadByIds(ids, (valid) => inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(organizations).where(inArray(organizations.id, valid))), (r) => r.id);
   }
 
   async updateBranding(principal: Principal, change: BrandingChange): Promise<OrganizationRow> {

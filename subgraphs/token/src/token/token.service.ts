@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { appError, inTenant, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
+import { appError, inTenant, loadByIds, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
 import { parseCapOrThrow } from '../ledger/amount.ts';
 import type { LedgerService, CommittedTransaction } from '../ledger/ledger.service.ts';
@@ -62,10 +62,7 @@ export class TokenService {
   }
 
   async byIds(principal: Principal, ids: readonly string[]): Promise<(TokenRow | null)[]> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    const rows = valid.length ? await inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(tokens).where(inArray(tokens.id, valid))) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return loadByIds(ids, (valid) => inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(tokens).where(inArray(tokens.id, valid))), (r) => r.id);
   }
 
   /** Circulating supply per token: all that was issued and not redeemed. */
@@ -103,10 +100,7 @@ export class TokenService {
     if (filter.from) conditions.push(gte(transactions.createdAt, filter.from));
     if (filter.to) conditions.push(lte(transactions.createdAt, filter.to));
     const tokenId = filter.tokenId ? uuidOrThrow(filter.tokenId, 'tokenId') : null;
-    if (memberId || tokenId) {
-      const involved = conditionsFor(memberId, tokenId);
-      conditions.push(inArray(transactions.id, involved));
-    }
+    if (memberId || tokenId) conditions.push(inArray(transactions.id, involvedTransactions(memberId, tokenId)));
     return inTenant(this.db, scopeOf(principal), async (tx) => {
       const rows = await tx.select().from(transactions).where(and(...conditions)).orderBy(desc(transactions.seq)).limit(first + 1);
       const page = rows.slice(0, first);
@@ -117,25 +111,20 @@ export class TokenService {
   }
 
   async transactionsByIds(principal: Principal, ids: readonly string[]): Promise<(CommittedTransaction | null)[]> {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    if (valid.length === 0) return ids.map(() => null);
-    return inTenant(this.db, scopeOf(principal), async (tx) => {
-      const rows = await tx.select().from(transactions).where(inArray(transactions.id, valid));
-      const all = await this.ledger.postingsOf(tx, rows.map((r) => r.id));
-      const byId = new Map(rows.map((t) => [t.id, { transaction: t, postings: all.filter((p) => p.transactionId === t.id) }]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    const fetch = (valid: string[]) =>
+      inTenant(this.db, scopeOf(principal), async (tx) => {
+        const rows = await tx.select().from(transactions).where(inArray(transactions.id, valid));
+        const all = await this.ledger.postingsOf(tx, rows.map((r) => r.id));
+        return rows.map((t) => ({ transaction: t, postings: all.filter((p) => p.transactionId === t.id) }));
+      });
+    return loadByIds(ids, fetch, (c) => c.transaction.id);
   }
 }
 
-function conditionsFor(memberId: string | null, tokenId: string | null) {
+/** Transactions with a posting on this member's accounts and/or in this token: a semi-join on the postings index. */
+function involvedTransactions(memberId: string | null, tokenId: string | null) {
   const where: SQL[] = [];
   if (memberId) where.push(and(eq(accounts.ownerType, 'member'), eq(accounts.ownerId, memberId))!);
   if (tokenId) where.push(eq(postings.tokenId, tokenId));
-  // a sub-select the planner turns into a semi-join on the postings index
-  return sqlSubselect(where);
-}
-
-function sqlSubselect(where: SQL[]) {
   return sql`(select ${postings.transactionId} from ${postings} inner join ${accounts} on ${accounts.id} = ${postings.accountId} where ${and(...where)})`;
 }
