@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafHash, openCheckpoint, verifyConsistency, verifyInclusion } from '../../subgraphs/chain/src/tlog/index.ts';
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
+import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
 import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 const run = promisify(execFile);
@@ -90,15 +90,13 @@ describe('the verifiable log', () => {
   it("another tenant gets no proof of this tenant's transactions, even through _entities", async () => {
     const ask = async (tenant: Tenant) => {
       const token = await principalTokenFor(p, tenant, 'auditor');
-      const response = await fetch(p.subgraphUrls.chain, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: token },
-        body: JSON.stringify({
-          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on TokenTransaction { inclusionProof { leafIndex } } } }',
-          variables: { r: [{ __typename: 'TokenTransaction', id: txIds[0] }] },
-        }),
-      });
-      return ((await response.json()) as { data: { _entities: { inclusionProof: unknown }[] } }).data._entities[0]?.inclusionProof ?? null;
+      const r = await graphql<{ _entities: { inclusionProof: unknown }[] }>(
+        p.subgraphUrls.chain,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on TokenTransaction { inclusionProof { leafIndex } } } }',
+        { r: [{ __typename: 'TokenTransaction', id: txIds[0] }] },
+        { [PRINCIPAL_HEADER]: token },
+      );
+      return dataOrThrow(r)._entities[0]?.inclusionProof ?? null;
     };
     expect(await ask(a)).not.toBeNull();
     expect(await ask(b)).toBeNull();

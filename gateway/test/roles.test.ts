@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
+import { PRINCIPAL_HEADER } from '@etika/schema';
+import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
 import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 let p: TestPlatform;
@@ -86,12 +87,7 @@ describe('partial results', () => {
 
   it('the subgraph enforces the same rule if a request reaches it another way', async () => {
     // the member's principal token is valid, but apiKeys needs apikeys:manage: the identity subgraph refuses it too
-    const direct = await fetch(p.subgraphUrls.identity, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'etika-principal': await principalTokenFor(p, t, 'member') },
-      body: JSON.stringify({ query: '{ apiKeys { id } }' }),
-    });
-    const body = (await direct.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
-    expect(body.errors[0]?.extensions.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    const direct = await graphql(p.subgraphUrls.identity, '{ apiKeys { id } }', {}, { [PRINCIPAL_HEADER]: await principalTokenFor(p, t, 'member') });
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
   });
 });

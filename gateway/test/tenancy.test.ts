@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, inTenant, queryRows } from '@etika/kit';
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
+import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
 import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
 
 let p: TestPlatform;
@@ -58,27 +58,24 @@ describe('cross-tenant probes through the gateway', () => {
 describe('cross-tenant probes through _entities at the subgraph', () => {
   it("resolving B's Organization and Membership by key as tenant A gives null", async () => {
     const token = await principalTokenFor(p, a, 'owner');
-    const response = await fetch(p.subgraphUrls.org, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: token },
-      body: JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } ... on Membership { id role } } }',
-        variables: {
-          r: [
-            { __typename: 'Organization', id: b.orgId },
-            { __typename: 'Membership', id: b.membershipIds.owner },
-            { __typename: 'Organization', id: a.orgId },
-            { __typename: 'Organization', id: '-'.repeat(36) },
-          ],
-        },
-      }),
-    });
-    const body = (await response.json()) as { data: { _entities: ({ id: string } | null)[] }; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    expect(body.data._entities[3]).toBeNull();
-    expect(body.data._entities[0]).toBeNull();
-    expect(body.data._entities[1]).toBeNull();
-    expect(body.data._entities[2]?.id).toBe(a.orgId);
+    const body = await graphql<{ _entities: ({ id: string } | null)[] }>(
+      p.subgraphUrls.org,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } ... on Membership { id role } } }',
+      {
+        r: [
+          { __typename: 'Organization', id: b.orgId },
+          { __typename: 'Membership', id: b.membershipIds.owner },
+          { __typename: 'Organization', id: a.orgId },
+          { __typename: 'Organization', id: '-'.repeat(36) },
+        ],
+      },
+      { [PRINCIPAL_HEADER]: token },
+    );
+    const entities = dataOrThrow(body)._entities;
+    expect(entities[3]).toBeNull();
+    expect(entities[0]).toBeNull();
+    expect(entities[1]).toBeNull();
+    expect(entities[2]?.id).toBe(a.orgId);
   });
 });
 
