@@ -1,17 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, peerUrlOrThrow, startOutboxRelay, type OutboxRelay, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
 import type { TokenContext } from './context.ts';
 import { LedgerService } from './ledger/ledger.service.ts';
 import { httpMemberDirectory } from './ledger/members.client.ts';
 import { buildTokenSchema } from './schema.ts';
 import { TokenService } from './token/token.service.ts';
+import { TransactionService } from './transaction/transaction.service.ts';
 
 export const TOKEN_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface TokenServer {
   readonly server: SubgraphServer<TokenContext>;
-  readonly tokens: TokenService;
-  readonly relay: OutboxRelay;
 }
 
 /** The token subgraph and its outbox relay, which publishes committed transactions to the bus. */
@@ -19,7 +18,8 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
   const db = deps.database.db;
   const relay = startOutboxRelay({ db, schema: 'token', bus: deps.bus, logger: deps.logger });
   const ledger = new LedgerService(db, httpMemberDirectory(() => peerUrlOrThrow(deps.peers, 'org')), () => relay.kick());
-  const tokens = new TokenService(db, ledger);
+  const tokens = new TokenService(db);
+  const transactions = new TransactionService(db);
   const server = await createSubgraphServer<TokenContext>({
     name: 'token',
     schema: await buildTokenSchema(),
@@ -27,8 +27,8 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: deps.keys.gateway.publicJwk,
-    buildContext: (info) => ({ ...info, tokens }),
+    buildContext: (info) => ({ ...info, tokens, transactions, ledger }),
     onClose: () => relay.stop(),
   });
-  return { server, tokens, relay };
+  return { server };
 }

@@ -4,15 +4,9 @@ import { appError, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '
 import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { accounts, postings, tokens, transactions } from '../tables.ts';
 import { parseAmountOrThrow } from './amount.ts';
+import { postingRowsOf, type CommittedTransaction } from '../transaction/transaction.service.ts';
 import type { MemberDirectory } from './members.client.ts';
 import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, type AccountRef, type Leg, type Posting } from './postings.ts';
-
-export type TransactionRow = typeof transactions.$inferSelect;
-export type PostingRow = typeof postings.$inferSelect & { ownerType: string; ownerId: string | null };
-export interface CommittedTransaction {
-  readonly transaction: TransactionRow;
-  readonly postings: PostingRow[];
-}
 
 export interface LegInput {
   readonly kind: 'issue' | 'transfer' | 'redeem';
@@ -103,7 +97,7 @@ export class LedgerService {
     const key = keyOrThrow(idempotencyKey);
     const hash = requestHash({ kind: 'reversal', actor, id });
     return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, hash, actor, memo: null, reversesId: id }, async (tx) => {
-      const original = await this.postingsOf(tx, [id]);
+      const original = await postingRowsOf(tx, [id]);
       if (original.length === 0) throw appError('NOT_FOUND', 'No such transaction');
       return reversalOf(original.map((p) => ({ account: { tokenId: p.tokenId, ownerType: p.ownerType as AccountRef['ownerType'], ownerId: p.ownerId }, amount: BigInt(p.amount) })));
     });
@@ -139,7 +133,7 @@ export class LedgerService {
         }
         await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
         await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
-        const committed = { transaction: created, postings: await this.postingsOf(tx, [created.id]) };
+        const committed = { transaction: created, postings: await postingRowsOf(tx, [created.id]) };
         await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
         await audit?.(tx);
         fresh = true;
@@ -161,7 +155,7 @@ export class LedgerService {
     const [existing] = await tx.select().from(transactions).where(eq(transactions.idempotencyKey, key));
     if (!existing) throw new Error('idempotency key vanished');
     if (existing.requestHash !== hash) throw appError('IDEMPOTENCY_CONFLICT', 'This idempotency key was used for a different request');
-    return { transaction: existing, postings: await this.postingsOf(tx, [existing.id]) };
+    return { transaction: existing, postings: await postingRowsOf(tx, [existing.id]) };
   }
 
   private async tokensOrThrow(tx: Tx, ids: string[]): Promise<void> {
@@ -195,16 +189,6 @@ export class LedgerService {
       group by t.id`);
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { max: string; circulating: string }[];
     if (list.some((r) => BigInt(r.circulating) > BigInt(r.max))) throw appError('SUPPLY_CAP_EXCEEDED', 'This would issue more than the token’s maximum supply');
-  }
-
-  async postingsOf(tx: Tx, transactionIds: string[]): Promise<PostingRow[]> {
-    if (transactionIds.length === 0) return [];
-    return tx
-      .select({ id: postings.id, orgId: postings.orgId, transactionId: postings.transactionId, accountId: postings.accountId, tokenId: postings.tokenId, amount: postings.amount, ownerType: accounts.ownerType, ownerId: accounts.ownerId })
-      .from(postings)
-      .innerJoin(accounts, eq(accounts.id, postings.accountId))
-      .where(inArray(postings.transactionId, transactionIds))
-      .orderBy(postings.id);
   }
 }
 

@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, inArray, lt, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { appError, inTenant, loadByIds, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { appError, inTenant, loadByIds, scopeOf, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
 import { parseCapOrThrow } from '../ledger/amount.ts';
-import type { LedgerService, CommittedTransaction } from '../ledger/ledger.service.ts';
-import { accounts, postings, tokens, transactions } from '../tables.ts';
+import { accounts, tokens } from '../tables.ts';
 
 export type TokenRow = typeof tokens.$inferSelect;
 
@@ -14,32 +13,9 @@ export interface TokenDefinition {
   readonly maxSupply?: string | null | undefined;
 }
 
-export interface HistoryFilter {
-  readonly first: number;
-  readonly after?: string | null | undefined;
-  readonly tokenId?: string | null | undefined;
-  readonly from?: Date | null | undefined;
-  readonly to?: Date | null | undefined;
-}
-
-export const MAX_PAGE = 100;
-
-export function encodeCursor(seq: number): string {
-  return Buffer.from(`seq:${seq}`).toString('base64url');
-}
-
-export function decodeCursorOrThrow(cursor: string): number {
-  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw appError('BAD_USER_INPUT', 'That cursor is not one this API gave out', { field: 'after' });
-  return Number(match[1]);
-}
-
-/** Token definitions, balances and history: the read side of the ledger. */
+/** Token definitions, supplies and wallets. */
 export class TokenService {
-  constructor(
-    private readonly db: Db,
-    readonly ledger: LedgerService,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   async define(principal: Principal, input: TokenDefinition): Promise<TokenRow> {
     const scope = scopeOf(principal);
@@ -91,40 +67,4 @@ export class TokenService {
     );
     return rows.map((r) => ({ tokenId: r.tokenId, balance: BigInt(r.balance) }));
   }
-
-  /** Newest first, by a cursor on the ledger sequence; `memberId` narrows to one person's transactions. */
-  async history(principal: Principal, filter: HistoryFilter, memberId: string | null): Promise<{ items: CommittedTransaction[]; nextCursor: string | null }> {
-    const first = Math.min(Math.max(filter.first, 1), MAX_PAGE);
-    const conditions: SQL[] = [];
-    if (filter.after) conditions.push(lt(transactions.seq, decodeCursorOrThrow(filter.after)));
-    if (filter.from) conditions.push(gte(transactions.createdAt, filter.from));
-    if (filter.to) conditions.push(lte(transactions.createdAt, filter.to));
-    const tokenId = filter.tokenId ? uuidOrThrow(filter.tokenId, 'tokenId') : null;
-    if (memberId || tokenId) conditions.push(inArray(transactions.id, involvedTransactions(memberId, tokenId)));
-    return inTenant(this.db, scopeOf(principal), async (tx) => {
-      const rows = await tx.select().from(transactions).where(and(...conditions)).orderBy(desc(transactions.seq)).limit(first + 1);
-      const page = rows.slice(0, first);
-      const all = await this.ledger.postingsOf(tx, page.map((r) => r.id));
-      const items = page.map((t) => ({ transaction: t, postings: all.filter((p) => p.transactionId === t.id) }));
-      return { items, nextCursor: rows.length > first ? encodeCursor(page[page.length - 1]!.seq) : null };
-    });
-  }
-
-  async transactionsByIds(principal: Principal, ids: readonly string[]): Promise<(CommittedTransaction | null)[]> {
-    const fetch = (valid: string[]) =>
-      inTenant(this.db, scopeOf(principal), async (tx) => {
-        const rows = await tx.select().from(transactions).where(inArray(transactions.id, valid));
-        const all = await this.ledger.postingsOf(tx, rows.map((r) => r.id));
-        return rows.map((t) => ({ transaction: t, postings: all.filter((p) => p.transactionId === t.id) }));
-      });
-    return loadByIds(ids, fetch, (c) => c.transaction.id);
-  }
-}
-
-/** Transactions with a posting on this member's accounts and/or in this token: a semi-join on the postings index. */
-function involvedTransactions(memberId: string | null, tokenId: string | null) {
-  const where: SQL[] = [];
-  if (memberId) where.push(and(eq(accounts.ownerType, 'member'), eq(accounts.ownerId, memberId))!);
-  if (tokenId) where.push(eq(postings.tokenId, tokenId));
-  return sql`(select ${postings.transactionId} from ${postings} inner join ${accounts} on ${accounts.id} = ${postings.accountId} where ${and(...where)})`;
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appError, auditInTransaction, requestLoader } from '@etika/kit';
 import type { TokenContext } from '../context.ts';
-import type { CommittedTransaction, LegInput } from '../ledger/ledger.service.ts';
+import type { LegInput } from '../ledger/ledger.service.ts';
 import { tokenLoader } from '../token/token.resolver.ts';
 import { Token } from '../token/token.type.ts';
+import type { CommittedTransaction } from './transaction.service.ts';
 import { AccountOwner, BatchInput, HistoryInput, MovementInput, Posting, TokenTransaction, TransactionKind, TransactionPage } from './transaction.type.ts';
 
 type PostingModel = Posting & { tokenId: string };
@@ -27,11 +28,11 @@ export function toTransaction(c: CommittedTransaction): TokenTransaction {
 
 export const transactionReference = {
   __resolveReference: (ref: { id: string }, ctx: TokenContext) =>
-    requestLoader(ctx, 'transaction', async (ids) => (await ctx.tokens.transactionsByIds(ctx.principal, ids)).map((c) => (c ? toTransaction(c) : null))).load(ref.id),
+    requestLoader(ctx, 'transaction', async (ids) => (await ctx.transactions.byIds(ctx.principal, ids)).map((c) => (c ? toTransaction(c) : null))).load(ref.id),
 };
 
 function movement(kind: LegInput['kind'], operation: string, input: MovementInput, ctx: TokenContext) {
-  return ctx.tokens.ledger.submit(
+  return ctx.ledger.submit(
     ctx.principal,
     ctx.principalToken,
     { kind, idempotencyKey: input.idempotencyKey, memo: input.memo, legs: [{ kind, tokenId: input.tokenId, amount: input.amount, toUserId: input.toUserId }] },
@@ -40,7 +41,7 @@ function movement(kind: LegInput['kind'], operation: string, input: MovementInpu
 }
 
 async function page(ctx: TokenContext, input: HistoryInput, memberId: string | null): Promise<TransactionPage> {
-  const result = await ctx.tokens.history(ctx.principal, input, memberId);
+  const result = await ctx.transactions.history(ctx.principal, input, memberId);
   return { nodes: result.items.map(toTransaction), endCursor: result.nextCursor, hasNextPage: result.nextCursor !== null };
 }
 
@@ -89,7 +90,7 @@ export class TransactionResolver {
   @Directive('@requiresScopes(scopes: [["token:issue"], ["token:transfer"], ["token:redeem"]])')
   async submitBatch(@Arg('input', () => BatchInput) input: BatchInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
     return toTransaction(
-      await ctx.tokens.ledger.submit(
+      await ctx.ledger.submit(
         ctx.principal,
         ctx.principalToken,
         { kind: 'batch', idempotencyKey: input.idempotencyKey, memo: input.memo, legs: input.legs },
@@ -105,6 +106,6 @@ export class TransactionResolver {
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() ctx: TokenContext,
   ): Promise<TokenTransaction> {
-    return toTransaction(await ctx.tokens.ledger.reverse(ctx.principal, transactionId, idempotencyKey));
+    return toTransaction(await ctx.ledger.reverse(ctx.principal, transactionId, idempotencyKey));
   }
 }
