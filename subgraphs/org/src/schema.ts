@@ -1,9 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@etika/kit';
-import { MembershipResolver, UserMembershipsResolver, membershipReference, userReference } from './membership/membership.resolver.ts';
-import { Membership, UserRef } from './membership/membership.type.ts';
+// organizations first: the order resolvers are declared in is the order of the printed root fields
 import { OrganizationResolver, organizationReference } from './organization/organization.resolver.ts';
 import { Organization } from './organization/organization.type.ts';
+import { MembershipResolver, UserMembershipsResolver, membershipReference, userReference } from './membership/membership.resolver.ts';
+import { Membership, UserRef } from './membership/membership.type.ts';
 
 export function buildOrgSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({

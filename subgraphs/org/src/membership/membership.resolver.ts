@@ -1,17 +1,10 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requestLoader } from '@etika/kit';
 import type { OrgContext } from '../context.ts';
-import { organizationLoader } from '../organization/organization.resolver.ts';
+import { organizationLoader } from '../organization/organization.mapper.ts';
 import { Organization } from '../organization/organization.type.ts';
-import type { MembershipRow } from './membership.service.ts';
+import { toMembership, type MembershipModel } from './membership.mapper.ts';
 import { MemberRole, Membership, UserRef } from './membership.type.ts';
-
-/** A membership as resolvers pass it on: its organisation and user are resolved by their own field resolvers. */
-type MembershipModel = Membership & { orgId: string; userId: string };
-
-export function toMembership(row: MembershipRow): MembershipModel {
-  return { id: row.id, orgId: row.orgId, userId: row.userId, role: row.role as MemberRole, joinedAt: row.createdAt } as MembershipModel;
-}
 
 export const membershipReference = {
   __resolveReference: (ref: { id: string }, ctx: OrgContext) =>

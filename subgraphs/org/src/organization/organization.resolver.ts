@@ -1,20 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requestLoader } from '@etika/kit';
 import type { OrgContext } from '../context.ts';
 import { Membership } from '../membership/membership.type.ts';
-import { toMembership } from '../membership/membership.resolver.ts';
-import type { OrganizationRow } from './organization.service.ts';
+import { toMembership } from '../membership/membership.mapper.ts';
+import { organizationLoader, toOrganization } from './organization.mapper.ts';
 import { BrandingInput, CreateOrganizationInput, Organization } from './organization.type.ts';
-
-export function toOrganization(row: OrganizationRow): Organization {
-  return { id: row.id, name: row.name, brandColor: row.brandColor, logoUrl: row.logoUrl, createdAt: row.createdAt };
-}
-
-export function organizationLoader(ctx: OrgContext) {
-  return requestLoader(ctx, 'organization', async (ids) =>
-    (await ctx.services.organizations.byIds(ctx.principal, ids)).map((r) => (r ? toOrganization(r) : null)),
-  );
-}
 
 export const organizationReference = {
   __resolveReference: (ref: { id: string }, ctx: OrgContext) => organizationLoader(ctx).load(ref.id),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { appError, inTenant, loadByIds, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
-import { brandingViolation } from '../membership/membership.rules.ts';
+import { brandingViolation } from './organization.rules.ts';
 import { memberships, organizations } from '../tables.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
