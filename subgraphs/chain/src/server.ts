@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createSubgraphServer, idempotentHandler, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
 import { EVENT_TYPES, type EventEnvelope, type TokenTransactionCommitted } from '@etika/schema';
-import type { ChainContext } from './checkpoint/checkpoint.resolver.ts';
+import type { ChainContext } from './context.ts';
 import { LogService } from './log/log.service.ts';
 import { buildChainSchema } from './schema.ts';
 

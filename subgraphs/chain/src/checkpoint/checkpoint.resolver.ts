@@ -1,19 +1,13 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requestLoader, type RequestInfo } from '@etika/kit';
-import type { CheckpointRow, LogService } from '../log/log.service.ts';
+import { requestLoader } from '@etika/kit';
+import type { ChainContext } from '../context.ts';
+import type { CheckpointRow } from '../log/log.service.ts';
 import { Checkpoint, ConsistencyProof, InclusionProof, TokenTransactionRef } from './checkpoint.type.ts';
-
-export interface ChainContext extends RequestInfo {
-  readonly log: LogService;
-}
 
 export function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { treeSize: row.size, rootHash: Buffer.from(row.rootHash).toString('base64'), note: row.note, createdAt: row.createdAt };
 }
-
-/** Anyone may read checkpoints and consistency proofs: that is what makes the log verifiable by outsiders. */
-export const CHAIN_PUBLIC_ROOT_FIELDS = ['latestCheckpoint', 'checkpoints', 'consistencyProof', 'chainPublicKey'];
 
 @Resolver(() => Checkpoint)
 export class CheckpointResolver {
