@@ -1,13 +1,13 @@
 import type { RequestInfo } from '@etika/kit';
 import type { ApiKeyService } from './api-key/api-key.service.ts';
 import type { AuthService } from './auth/auth.service.ts';
-import type { TokenService } from './auth/tokens.service.ts';
+import type { SessionService } from './auth/session.service.ts';
 import type { MfaService } from './mfa/mfa.service.ts';
 import type { UserService } from './user/user.service.ts';
 
 export interface IdentityServices {
   readonly auth: AuthService;
-  readonly tokens: TokenService;
+  readonly sessions: SessionService;
   readonly mfa: MfaService;
   readonly apiKeys: ApiKeyService;
   readonly users: UserService;

@@ -3,7 +3,7 @@ import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow
 import { ApiKeyService } from './api-key/api-key.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { httpMembershipDirectory, type MembershipDirectory } from './auth/memberships.client.ts';
-import { TokenService } from './auth/tokens.service.ts';
+import { SessionService } from './auth/session.service.ts';
 import type { IdentityContext, IdentityServices } from './context.ts';
 import { identityInternalRoutes } from './internal.ts';
 import { MfaService } from './mfa/mfa.service.ts';
@@ -26,12 +26,12 @@ export async function buildIdentityServer(
   const sign = await importPrivateKey(deps.keys.identity.privateJwk);
   const directory = directoryOverride ?? httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
   const verify = await importPublicKey(deps.keys.identity.publicJwk);
-  const tokens = new TokenService(db, sign, directory);
+  const sessions = new SessionService(db, sign, directory);
   const mfa = new MfaService(db, deps.store);
   const services: IdentityServices = {
-    tokens,
+    sessions,
     mfa,
-    auth: new AuthService(db, deps.store, { sign, verify }, tokens, mfa),
+    auth: new AuthService(db, deps.store, { sign, verify }, sessions, mfa),
     apiKeys: new ApiKeyService(db),
     users: new UserService(db),
   };

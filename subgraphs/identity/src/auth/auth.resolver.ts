@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { appError } from '@etika/kit';
 import { sessionOf, type IdentityContext } from '../context.ts';
 import { AuthPayload, CredentialsInput, MAX_EMAIL, MAX_PASSWORD, SignInResult } from './auth.type.ts';
-import type { IssuedTokens } from './tokens.service.ts';
+import type { IssuedTokens } from './session.service.ts';
 
 function payload(t: IssuedTokens): AuthPayload {
   return { accessToken: t.accessToken, refreshToken: t.refreshToken, accessTokenExpiresAt: t.expiresAt, userId: t.userId, organizationId: t.orgId };
@@ -41,21 +41,21 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token (once) for new tokens.' })
   async refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
-    return payload(await ctx.services.tokens.refresh(refreshToken.slice(0, 256)));
+    return payload(await ctx.services.sessions.refresh(refreshToken.slice(0, 256)));
   }
 
   @Mutation(() => AuthPayload, { description: 'A new access token acting in another of your organisations.' })
   @Directive('@authenticated')
   async switchOrganization(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     const { userId, sessionId } = sessionOf(ctx);
-    return payload(await ctx.services.tokens.switchOrganization(userId, sessionId, organizationId));
+    return payload(await ctx.services.sessions.switchOrganization(userId, sessionId, organizationId));
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session: its refresh token stops working.' })
   @Directive('@authenticated')
   async signOut(@Ctx() ctx: IdentityContext): Promise<boolean> {
     const { userId, sessionId } = sessionOf(ctx);
-    await ctx.services.tokens.signOut(userId, sessionId);
+    await ctx.services.sessions.signOut(userId, sessionId);
     return true;
   }
 }

@@ -13,7 +13,7 @@ import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
 import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyAgainstDummy, verifyPassword } from '../security/index.ts';
 import type { MfaService } from '../mfa/mfa.service.ts';
 import { users } from '../tables.ts';
-import type { IssuedTokens, TokenService } from './tokens.service.ts';
+import type { IssuedTokens, SessionService } from './session.service.ts';
 
 type Key = Parameters<typeof signToken>[0];
 
@@ -36,7 +36,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly store: KeyValueStore,
     private readonly keys: { sign: Key; verify: Key },
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
     private readonly mfa: MfaService,
   ) {}
 
@@ -51,7 +51,7 @@ export class AuthService {
     );
     const user = inserted[0];
     if (!user) throw appError('EMAIL_TAKEN', 'An account with this email already exists');
-    return this.tokens.startSession(user.id);
+    return this.sessions.startSession(user.id);
   }
 
   async signIn(rawEmail: string, password: string, clientAddress: string): Promise<SignInOutcome> {
@@ -75,7 +75,7 @@ export class AuthService {
       });
       return { kind: 'mfaRequired', mfaToken };
     }
-    return { kind: 'signedIn', tokens: await this.tokens.startSession(user.id) };
+    return { kind: 'signedIn', tokens: await this.sessions.startSession(user.id) };
   }
 
   /** The second step: a TOTP code or a recovery code, throttled per account and per address. */
@@ -93,6 +93,6 @@ export class AuthService {
     ]);
     await this.mfa.verifySecondFactorOrThrow(userId, code);
     await resetThrottle(this.store, `mfa:account:${userId}`);
-    return this.tokens.startSession(userId);
+    return this.sessions.startSession(userId);
   }
 }

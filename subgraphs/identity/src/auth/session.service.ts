@@ -28,7 +28,7 @@ export function pickActiveMembership(memberships: readonly MembershipSummary[], 
  * Sessions and the tokens they hand out. Access tokens are short-lived JWTs whose organisation, role and scopes
  * are read from org at issue time; refresh tokens are opaque, single-use, and a reused one revokes its family.
  */
-export class TokenService {
+export class SessionService {
   constructor(
     private readonly db: Db,
     private readonly signingKey: Key,
