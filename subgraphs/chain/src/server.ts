@@ -14,7 +14,6 @@ export interface ChainOptions {
 
 export interface ChainServer {
   readonly server: SubgraphServer<ChainContext>;
-  readonly log: LogService;
 }
 
 /**
@@ -42,5 +41,5 @@ export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions
     buildContext: (info) => ({ ...info, log }),
     onClose: async () => clearInterval(timer),
   });
-  return { server, log };
+  return { server };
 }

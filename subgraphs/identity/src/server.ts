@@ -14,7 +14,6 @@ export const IDENTITY_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.me
 
 export interface IdentityServer {
   readonly server: SubgraphServer<IdentityContext>;
-  readonly services: IdentityServices;
 }
 
 /** Builds the identity subgraph without listening, so tests and the platform build it the same way. */
@@ -45,5 +44,5 @@ export async function buildIdentityServer(
     buildContext: (info) => ({ ...info, services }),
     internalRoutes: identityInternalRoutes(await importPublicKey(deps.keys.gateway.publicJwk), services.apiKeys, services.users),
   });
-  return { server, services };
+  return { server };
 }

@@ -11,7 +11,6 @@ export const ORG_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.ur
 
 export interface OrgServer {
   readonly server: SubgraphServer<OrgContext>;
-  readonly services: OrgServices;
 }
 
 export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
@@ -30,5 +29,5 @@ export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
     buildContext: (info) => ({ ...info, services }),
     internalRoutes: orgInternalRoutes(await importPublicKey(deps.keys.identity.publicJwk), await importPublicKey(deps.keys.gateway.publicJwk), services.memberships),
   });
-  return { server, services };
+  return { server };
 }
