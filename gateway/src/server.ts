@@ -7,6 +7,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { createHttpService, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type Logger, type PlatformKeys } from '@etika/kit';
+import { BoundedCache } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer, buildRequirementsIndex, stripSecurityLinks } from './authorization/index.ts';
 import { assertNoCsrf } from './http/csrf.ts';
@@ -107,7 +108,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const documents = new Map<string, Analysed>();
+  const documents = new BoundedCache<string, Analysed>(5_000);
   function analyse(query: string): Analysed {
     let entry = documents.get(query);
     if (!entry) {
@@ -118,7 +119,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
         document = null;
       }
       entry = { document, valid: document !== null && validate(apiSchema, document).length === 0 };
-      if (documents.size >= 5_000) documents.clear();
       documents.set(query, entry);
     }
     return entry;

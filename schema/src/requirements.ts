@@ -39,6 +39,10 @@ export interface RuleContext {
   readonly principal: Principal;
 }
 
+/**
+ * One rule per distinct requirement. Requirements come from the directives of a schema, never from a request, so
+ * this memo is bounded by the schema and needs no eviction (which is also why schema/ needs no cache class).
+ */
 const ruleCache = new Map<string, IRule>();
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANONYMOUS, PRINCIPAL_HEADER, ROLES, SCOPES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal } from '@etika/schema';
-import { HttpError, callInternal, signPrincipalToken, verifyToken } from '@etika/kit';
+import { BoundedCache, HttpError, callInternal, signPrincipalToken, verifyToken } from '@etika/kit';
 
 type Key = Parameters<typeof verifyToken>[0];
 
@@ -34,14 +34,16 @@ export interface Authenticated {
  * fall back to anonymous; no credentials at all is the anonymous principal.
  */
 export class Authenticator {
-  private readonly cache = new Map<string, { value: Authenticated; until: number }>();
+  private readonly cache: BoundedCache<string, Authenticated>;
 
   constructor(
     private readonly identityKey: Key,
     private readonly gatewayKey: Key,
     private readonly identityBaseUrl: () => string,
-    private readonly maxCached = 10_000,
-  ) {}
+    maxCached = 10_000,
+  ) {
+    this.cache = new BoundedCache(maxCached);
+  }
 
   async authenticate(headers: { authorization?: string | undefined; apiKey?: string | undefined }): Promise<Authenticated> {
     const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -59,10 +61,9 @@ export class Authenticator {
   private async cached(key: string, make: () => Promise<{ value: Authenticated; expiresAt: number }>): Promise<Authenticated> {
     const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.value;
+    if (hit) return hit;
     const { value, expiresAt } = await make();
-    if (this.cache.size >= this.maxCached) this.cache.clear();
-    this.cache.set(key, { value, until: Math.min(now + 45_000, expiresAt) });
+    this.cache.set(key, value, { expiresAt: Math.min(now + 45_000, expiresAt) });
     return value;
   }
 

@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { evaluateRule, isUnrestricted, requirementKey, requirementRule, type Principal, type Requirement } from '@etika/schema';
-import { BoundedCache } from './bounded-cache.ts';
+import { BoundedCache } from '@etika/kit';
 import { filterDocument, fragmentsOf, outermost, pathKey, selectedPaths, type ResponsePath } from './filter-document.ts';
 import type { RequirementsIndex } from './requirements-index.ts';
 

@@ -18,3 +18,4 @@ export * from './runtime.ts';
 export * from './loader.ts';
 export * from './events.ts';
 export * from './outbox.ts';
+export * from './cache.ts';

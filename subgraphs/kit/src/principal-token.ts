@@ -8,6 +8,7 @@ import {
   TOKEN_ISSUER,
   type Principal,
 } from '@etika/schema';
+import { BoundedCache } from './cache.ts';
 import { signToken, verifyToken } from './tokens.ts';
 
 type Key = Parameters<typeof verifyToken>[0];
@@ -87,13 +88,12 @@ async function verifyPrincipalTokenWithExpiry(key: Key, token: string): Promise<
  * verified token is remembered until its own expiry (bounded in size); anything else is verified in full.
  */
 export function principalVerifier(key: Key, maxEntries = 10_000): (token: string) => Promise<Principal> {
-  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  const verified = new BoundedCache<string, Principal>(maxEntries);
   return async (token) => {
     const hit = verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.principal;
+    if (hit) return hit;
     const fresh = await verifyPrincipalTokenWithExpiry(key, token);
-    if (verified.size >= maxEntries) verified.clear();
-    verified.set(token, fresh);
+    verified.set(token, fresh.principal, { expiresAt: fresh.expiresAt });
     return fresh.principal;
   };
 }

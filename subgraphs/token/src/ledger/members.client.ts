@@ -1,5 +1,5 @@
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { callInternal } from '@etika/kit';
+import { BoundedCache, callInternal } from '@etika/kit';
 
 /** Is this person a member of the caller's organisation? Asked of org with the caller's principal token. */
 export interface MemberDirectory {
@@ -8,18 +8,15 @@ export interface MemberDirectory {
 
 /** Memberships rarely change within a minute: positive answers are kept that long. */
 export function httpMemberDirectory(orgBaseUrl: () => string, ttlMs = 60_000): MemberDirectory {
-  const known = new Map<string, number>();
+  const known = new BoundedCache<string, true>(50_000, { ttlMs });
   return {
     async isMember(userId, principalToken, orgId) {
       const key = `${orgId}:${userId}`;
-      if ((known.get(key) ?? 0) > Date.now()) return true;
+      if (known.get(key)) return true;
       const url = new URL('/internal/members/check', orgBaseUrl());
       url.searchParams.set('user', userId);
       const answer = await callInternal<{ member: boolean }>(url.toString(), { [PRINCIPAL_HEADER]: principalToken });
-      if (answer?.member) {
-        if (known.size > 50_000) known.clear();
-        known.set(key, Date.now() + ttlMs);
-      }
+      if (answer?.member) known.set(key, true);
       return answer?.member === true;
     },
   };
