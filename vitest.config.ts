@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedTestConfig } from './vitest.shared.ts';
+import { SUBGRAPHS } from './platform/src/registry.ts';
 
 /** One project per workspace, rooted absolutely so `npm test -w <workspace>` finds the same files. */
 const project = (name: string, dir: string) =>
@@ -13,11 +14,9 @@ export default defineConfig({
     projects: [
       project('schema', './schema/'),
       project('kit', './subgraphs/kit/'),
-      project('identity', './subgraphs/identity/'),
-      project('org', './subgraphs/org/'),
-      project('token', './subgraphs/token/'),
-      project('chain', './subgraphs/chain/'),
+      ...SUBGRAPHS.map((s) => project(s.name, `./subgraphs/${s.name}/`)),
       project('gateway', './gateway/'),
+      project('platform', './platform/'),
       mergeConfig(sharedTestConfig, {
         test: {
           name: 'web',

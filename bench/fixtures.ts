@@ -1,7 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { bearer, dataOrThrow, graphql } from '../gateway/src/platform/client.ts';
-
-export const SUPERGRAPH = fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url));
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
 
 const PASSWORD = 'benchmark password';
 

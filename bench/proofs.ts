@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { CHAIN_MIGRATIONS } from '@etika/chain/server';
+import { chain } from '@etika/chain';
 import { nodeReader } from '../subgraphs/chain/src/log/log.service.ts';
 import { MemoryNodeStore, inclusionProof, leafHash } from '../subgraphs/chain/src/tlog/index.ts';
 import { inTenant, migrateSubgraph, type Database } from '@etika/kit';
@@ -9,7 +9,7 @@ import { inTenant, migrateSubgraph, type Database } from '@etika/kit';
  * then times inclusion proofs at two tree sizes with the same database reader the subgraph uses.
  */
 export async function benchProofs(database: Database, leaves: number, sizes: readonly number[], samples = 500): Promise<{ size: number; meanMs: number; p99Ms: number }[]> {
-  await migrateSubgraph(database, 'chain', CHAIN_MIGRATIONS);
+  await migrateSubgraph(database, chain.name, chain.migrations);
   const store = new MemoryNodeStore();
   const batch = 65_536;
   for (let i = 0; i < leaves; i += batch) {

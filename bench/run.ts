@@ -9,11 +9,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import postgres from 'postgres';
-import { generateSigningKeyPair, importPrivateKey, openDatabase, signPrincipalToken } from '@etika/kit';
-import { PRINCIPAL_HEADER, scopesForRole } from '@etika/schema';
-import { startPlatform } from '../gateway/src/platform/platform.ts';
-import { bearer, dataOrThrow, graphql } from '../gateway/src/platform/client.ts';
-import { SUPERGRAPH, seedTenant } from './fixtures.ts';
+import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken } from '@etika/kit';
+import { PRINCIPAL_HEADER, SUPERGRAPH_PATH, scopesForRole } from '@etika/schema';
+import { SIGNING_SERVICES, bearer, dataOrThrow, graphql, startPlatform } from '@etika/platform';
+import { seedTenant } from './fixtures.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
 
@@ -45,14 +44,15 @@ function pgbench(url: string): number {
 }
 
 const ledgerUrl = await freshDatabase();
-const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
+const keys = await generateKeyPairs(SIGNING_SERVICES);
 const platform = await startPlatform({
-  keys,
+  keys: async (service, needs) => keysFor(keys, service, needs),
   openDatabase: () => openDatabase({ url: ledgerUrl, maxConnections: 20 }),
-  supergraphPath: SUPERGRAPH,
-  ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
+  supergraphPath: SUPERGRAPH_PATH,
+  gatewayPort: 0,
+  freePorts: true,
   logLevel: 'silent',
-  checkpointIntervalMs: 1_000,
+  settings: { CHECKPOINT_INTERVAL_MS: 1_000 },
 });
 
 // 64 senders, each with its own wallet, so the load measures the ledger rather than one hot row
@@ -61,7 +61,7 @@ const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(platfor
 for (const member of tenant.members) {
   dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId: token, amount: '1000000000', toUserId: member.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
 }
-const gatewayKey = await importPrivateKey(keys.gateway.privateJwk);
+const gatewayKey = await importPrivateKey(keys['gateway']!.privateJwk);
 const principalTokens = await Promise.all(tenant.members.map((m) => signPrincipalToken(gatewayKey, { kind: 'user', userId: m.userId, sessionId: m.userId, orgId: tenant.orgId, role: 'member', scopes: scopesForRole('member') })));
 const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
 const transfer = (direct: boolean) => async (worker: number) => {
@@ -69,7 +69,7 @@ const transfer = (direct: boolean) => async (worker: number) => {
   const to = tenant.members[(worker + 1) % tenant.members.length]!;
   const variables = { input: { tokenId: token, amount: '1', toUserId: to.userId, idempotencyKey: randomUUID() } };
   const headers = direct ? { [PRINCIPAL_HEADER]: principalTokens[worker % tenant.members.length]! } : bearer(from.token);
-  const r = await graphql(direct ? platform.subgraphUrls.token : platform.gatewayUrl, TRANSFER, variables, headers);
+  const r = await graphql(direct ? platform.subgraphUrls['token']! : platform.gatewayUrl, TRANSFER, variables, headers);
   return !r.errors && r.status === 200;
 };
 

@@ -1,22 +1,26 @@
 /** The gateway alone, in front of subgraphs that run elsewhere (docker-compose, Kubernetes). */
 import { readFileSync } from 'node:fs';
-import { createLogger, loadPlatformKeys, onShutdown } from '@etika/kit';
-import { SUBGRAPHS } from '@etika/schema';
+import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, serviceUrlsFromEnv } from '@etika/kit';
+import { composedSubgraphUrls } from '@etika/schema';
 import { loadGatewayEnv } from './env.ts';
-import { buildGateway } from './server.ts';
+import { GATEWAY_KEYS, buildGateway } from './server.ts';
 
 const env = loadGatewayEnv();
 const logger = createLogger('gateway', env.LOG_LEVEL);
-const overrides: Record<string, string | undefined> = { identity: env.IDENTITY_URL, org: env.ORG_URL, token: env.TOKEN_URL, chain: env.CHAIN_URL };
+const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
+const composed = composedSubgraphUrls(supergraphSdl);
+// `<NAME>_URL` (a base URL) moves any subgraph away from the address composed into the supergraph
+const overrides = serviceUrlsFromEnv(Object.keys(composed));
 const subgraphUrls = Object.fromEntries(
-  SUBGRAPHS.map((s) => [s.name, overrides[s.name] ? new URL('/graphql', overrides[s.name]).toString() : s.defaultUrl]),
+  Object.entries(composed).map(([name, url]) => [name, overrides[name] ? new URL('/graphql', overrides[name]).toString() : url]),
 );
+const production = env.NODE_ENV === 'production';
 const gateway = await buildGateway({
-  supergraphSdl: readFileSync(env.SUPERGRAPH_PATH, 'utf8'),
+  supergraphSdl,
   subgraphUrls,
-  keys: await loadPlatformKeys(env),
+  keys: await loadServiceKeys('gateway', GATEWAY_KEYS, { env: keyEnvFor('gateway', GATEWAY_KEYS.trusts), dataDir: env.DATA_DIR, production }),
   logger,
-  production: env.NODE_ENV === 'production',
+  production,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
 });

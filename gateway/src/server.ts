@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { createHttpService, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type Logger, type PlatformKeys } from '@etika/kit';
+import { createHttpService, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type ServiceKeys } from '@etika/kit';
 import { BoundedCache } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer, buildRequirementsIndex, stripSecurityLinks } from './authorization/index.ts';
@@ -28,7 +28,7 @@ export interface GatewayOptions {
   readonly supergraphSdl: string;
   /** Subgraph name → GraphQL URL, overriding the URLs in the supergraph. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
-  readonly keys: PlatformKeys;
+  readonly keys: ServiceKeys;
   readonly logger: Logger;
   readonly production: boolean;
   readonly rejectUnauthorized: boolean;
@@ -37,6 +37,9 @@ export interface GatewayOptions {
 }
 
 export type Gateway = HttpService;
+
+/** The gateway signs principal tokens and accepts identity's access tokens. */
+export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
 
 class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -71,8 +74,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const identityUrl = options.subgraphUrls['identity'];
   if (!identityUrl) throw new Error('the identity subgraph URL is required');
   const authenticator = new Authenticator(
-    await importPublicKey(options.keys.identity.publicJwk),
-    await importPrivateKey(options.keys.gateway.privateJwk),
+    await importPublicKey(trustedKeyOrThrow(options.keys, 'identity')),
+    await importPrivateKey(ownKeyOrThrow(options.keys).privateJwk),
     () => identityUrl,
   );
 

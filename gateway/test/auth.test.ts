@@ -2,8 +2,8 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
 import { importPrivateKey, signToken } from '@etika/kit';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { PASSWORD, seedTenant, signUp, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow } from '@etika/platform';
+import { PASSWORD, seedTenant, signUp, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 let p: TestPlatform;
 let t: Tenant;
@@ -50,13 +50,13 @@ describe('access tokens at the gateway', () => {
   });
 
   it('refuses an expired token', async () => {
-    const key = await importPrivateKey(p.keys.identity.privateJwk);
+    const key = await importPrivateKey(p.keys['identity']!.privateJwk);
     const expired = await signToken(key, claims(t.userIds.member), { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access, subject: t.userIds.member, expiresInSeconds: -60 });
     await expectUnauthenticated(bearer(expired));
   });
 
   it('refuses the wrong audience (e.g. the gateway-to-subgraph token) and the wrong issuer', async () => {
-    const key = await importPrivateKey(p.keys.identity.privateJwk);
+    const key = await importPrivateKey(p.keys['identity']!.privateJwk);
     const wrongAud = await signToken(key, claims(t.userIds.member), { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.subgraph, subject: t.userIds.member, expiresInSeconds: 600 });
     await expectUnauthenticated(bearer(wrongAud));
     const wrongIss = await signToken(key, claims(t.userIds.member), { issuer: TOKEN_ISSUER.gateway, audience: TOKEN_AUDIENCE.access, subject: t.userIds.member, expiresInSeconds: 600 });

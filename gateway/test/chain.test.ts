@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafHash, openCheckpoint, verifyConsistency, verifyInclusion } from '../../subgraphs/chain/src/tlog/index.ts';
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
-import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../subgraphs/chain/src/verify-cli.ts', import.meta.url));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer } from '../src/platform/client.ts';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer } from '@etika/platform';
+import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 let p: TestPlatform;
 let t: Tenant;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/security/index.ts';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { PASSWORD, seedTenant, signUp, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow } from '@etika/platform';
+import { PASSWORD, seedTenant, signUp, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 let p: TestPlatform;
 let t: Tenant;

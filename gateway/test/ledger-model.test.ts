@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, queryRows } from '@etika/kit';
-import { bearer, dataOrThrow } from '../src/platform/client.ts';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow } from '@etika/platform';
+import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
 function prng(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
-import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 let p: TestPlatform;
 let t: Tenant;

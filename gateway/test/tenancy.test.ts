@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, inTenant, queryRows } from '@etika/kit';
 import { PRINCIPAL_HEADER } from '@etika/schema';
-import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
-import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from './harness.ts';
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
+import { principalTokenFor, seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
 
 let p: TestPlatform;
 let a: Tenant;

@@ -2,6 +2,5 @@ export * from './permissions.ts';
 export * from './principal.ts';
 export * from './requirements.ts';
 export * from './directives.ts';
-export * from './compose.ts';
-export * from './subgraphs.ts';
+export * from './supergraph.ts';
 export * from './events.ts';

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/security/index.ts';
-import { graphql } from '../../gateway/src/platform/client.ts';
+import { graphql } from '@etika/platform';
 import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
 
 let e2e: E2E;

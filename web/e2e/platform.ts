@@ -3,13 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { generateSigningKeyPair, openDatabase } from '@etika/kit';
-import { startPlatform, type Platform } from '../../gateway/src/platform/platform.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo, type DemoRole } from '../../gateway/src/platform/seed.ts';
+import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
+import { SUPERGRAPH_PATH } from '@etika/schema';
+import { DEMO_PASSWORD, DEMO_USERS, SIGNING_SERVICES, seedDemo, startPlatform, type DemoRole, type Platform } from '@etika/platform';
 
 export const OUTPUT = fileURLToPath(new URL('../../test-output/e2e/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export interface E2E {
@@ -30,13 +29,15 @@ export async function startE2E(): Promise<E2E> {
   execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'pipe', cwd: fileURLToPath(new URL('../../', import.meta.url)), env: { ...process.env, NODE_ENV: 'production' } });
   mkdirSync(OUTPUT, { recursive: true });
   const database = openDatabase({});
+  const keys = await generateKeyPairs(SIGNING_SERVICES);
   const platform = await startPlatform({
-    keys: { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() },
+    keys: async (service, needs) => keysFor(keys, service, needs),
     openDatabase: () => database,
-    supergraphPath: SUPERGRAPH,
-    ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
+    supergraphPath: SUPERGRAPH_PATH,
+    gatewayPort: 0,
+    freePorts: true,
     logLevel: 'silent',
-    checkpointIntervalMs: 300,
+    settings: { CHECKPOINT_INTERVAL_MS: 300 },
     webDist: WEB_DIST,
   });
   const { orgIds } = await seedDemo(platform.gatewayUrl);

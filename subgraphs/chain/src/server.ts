@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, idempotentHandler, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, idempotentHandler, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
 import { EVENT_TYPES, type EventEnvelope, type TokenTransactionCommitted } from '@etika/schema';
 import type { ChainContext } from './context.ts';
 import { LogService } from './log/log.service.ts';
 import { buildChainSchema } from './schema.ts';
-
-export const CHAIN_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface ChainOptions {
   readonly origin: string;
@@ -22,7 +19,7 @@ export interface ChainServer {
  */
 export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions = { origin: 'etika.local/chain', checkpointIntervalMs: 5_000 }): Promise<ChainServer> {
   const db = deps.database.db;
-  const log = new LogService(db, options.origin, deps.keys.chain);
+  const log = new LogService(db, options.origin, ownKeyOrThrow(deps.keys));
   deps.bus.subscribe(
     'chain',
     [EVENT_TYPES.tokenTransactionCommitted],
@@ -37,7 +34,7 @@ export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions
     db,
     logger: deps.logger,
     production: deps.production,
-    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     buildContext: (info) => ({ ...info, log }),
     onClose: async () => clearInterval(timer),
   });

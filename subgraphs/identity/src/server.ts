@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
 import { ApiKeyService } from './api-key/api-key.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { httpMembershipDirectory, type MembershipDirectory } from './auth/memberships.client.ts';
@@ -9,8 +8,6 @@ import { identityInternalRoutes } from './internal.ts';
 import { MfaService } from './mfa/mfa.service.ts';
 import { buildIdentitySchema } from './schema.ts';
 import { UserService } from './user/user.service.ts';
-
-export const IDENTITY_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface IdentityServer {
   readonly server: SubgraphServer<IdentityContext>;
@@ -22,9 +19,9 @@ export async function buildIdentityServer(
   directoryOverride?: MembershipDirectory,
 ): Promise<IdentityServer> {
   const db = deps.database.db;
-  const sign = await importPrivateKey(deps.keys.identity.privateJwk);
+  const sign = await importPrivateKey(ownKeyOrThrow(deps.keys).privateJwk);
   const directory = directoryOverride ?? httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
-  const verify = await importPublicKey(deps.keys.identity.publicJwk);
+  const verify = await importPublicKey(ownKeyOrThrow(deps.keys).publicJwk);
   const sessions = new SessionService(db, sign, directory);
   const mfa = new MfaService(db, deps.store);
   const services: IdentityServices = {
@@ -40,9 +37,9 @@ export async function buildIdentityServer(
     db,
     logger: deps.logger,
     production: deps.production,
-    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     buildContext: (info) => ({ ...info, services }),
-    internalRoutes: identityInternalRoutes(await importPublicKey(deps.keys.gateway.publicJwk), services.apiKeys, services.users),
+    internalRoutes: identityInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.apiKeys, services.users),
   });
   return { server };
 }

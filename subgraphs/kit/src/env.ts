@@ -1,13 +1,14 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { generateSigningKeyPair, type SigningKeyPair } from './tokens.ts';
+import { SUPERGRAPH_PATH } from '@etika/schema';
+import { keyNeedsOf, type SubgraphDescriptor } from './descriptor.ts';
+import { privateKeyVariable, publicKeyVariable, type KeyEnv } from './keys.ts';
 
 /** The repository root: the default home of `.data` whichever workspace a process starts from. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Settings every subgraph process shares. */
+/** Settings every process of the platform shares. */
 export const baseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -15,18 +16,14 @@ export const baseEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   HOST: z.string().default('127.0.0.1'),
-  /** JWK (JSON) of the gateway's Ed25519 public key, which signs principal tokens. */
-  GATEWAY_PUBLIC_KEY: z.string().optional(),
-  GATEWAY_PRIVATE_KEY: z.string().optional(),
-  /** JWK (JSON) of identity's Ed25519 keys, which sign access tokens and internal service calls. */
-  IDENTITY_PUBLIC_KEY: z.string().optional(),
-  IDENTITY_PRIVATE_KEY: z.string().optional(),
-  /** JWK (JSON) of the chain's Ed25519 checkpoint-signing keys. */
-  CHAIN_PUBLIC_KEY: z.string().optional(),
-  CHAIN_PRIVATE_KEY: z.string().optional(),
+  /** The composed supergraph: the gateway serves it; a subgraph alone finds the services it calls in it. */
+  SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+/** `<NAME>_URL`: where a service answers (its base URL), overriding the address composed into the supergraph. */
+export const serviceUrlVariable = (service: string) => `${service.toUpperCase()}_URL`;
 
 /**
  * Parses `process.env` (the only place it is read) with a schema, reporting every problem at once. A process
@@ -40,47 +37,45 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessE
   process.exit(1);
 }
 
-/** Every key the platform signs with. */
-export interface PlatformKeys {
-  readonly gateway: SigningKeyPair;
-  readonly identity: SigningKeyPair;
-  /** Signs the chain's checkpoints. */
-  readonly chain: SigningKeyPair;
+/** `<NAME>_URL` for each named service, when set. */
+export function serviceUrlsFromEnv(services: readonly string[], source: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const schema = z.object(Object.fromEntries(services.map((s) => [serviceUrlVariable(s), z.string().url().optional()])));
+  const parsed = parseEnv(schema, source) as Record<string, string | undefined>;
+  return Object.fromEntries(services.map((s) => [s, parsed[serviceUrlVariable(s)]]));
 }
 
-type KeyFile = { -readonly [K in keyof PlatformKeys]: PlatformKeys[K] };
-
-/**
- * The platform's signing keys: from the environment when set (production), otherwise from `<DATA_DIR>/keys.json`,
- * created on first use, so `npm start` and a subgraph started alone agree without any set-up. Production refuses
- * to run on generated keys.
- */
-export async function loadPlatformKeys(env: BaseEnv): Promise<PlatformKeys> {
-  const fromEnv = (pub?: string, priv?: string): SigningKeyPair | null =>
-    pub ? { publicJwk: JSON.parse(pub) as JsonWebKey, privateJwk: priv ? (JSON.parse(priv) as JsonWebKey) : null } : null;
-  const gateway = fromEnv(env.GATEWAY_PUBLIC_KEY, env.GATEWAY_PRIVATE_KEY);
-  const identity = fromEnv(env.IDENTITY_PUBLIC_KEY, env.IDENTITY_PRIVATE_KEY);
-  const chain = fromEnv(env.CHAIN_PUBLIC_KEY, env.CHAIN_PRIVATE_KEY);
-  if (gateway && identity && chain) return { gateway, identity, chain };
-  if (env.NODE_ENV === 'production') {
-    process.stderr.write('GATEWAY_PUBLIC_KEY, IDENTITY_PUBLIC_KEY and CHAIN_PUBLIC_KEY must be set in production\n');
-    process.exit(1);
-  }
-  const file = join(env.DATA_DIR, 'keys.json');
-  if (!existsSync(file)) {
-    mkdirSync(env.DATA_DIR, { recursive: true });
-    const keys: KeyFile = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
-    // written aside and linked into place: of several processes starting at once, one wins and all read it whole
-    const draft = `${file}.${process.pid}.tmp`;
-    writeFileSync(draft, JSON.stringify(keys, null, 2), { mode: 0o600 });
+/** `<NAME>_PUBLIC_KEY` of each named service and `<SELF>_PRIVATE_KEY`, as JWK JSON, when set. */
+export function keyEnvFor(self: string, services: readonly string[], source: NodeJS.ProcessEnv = process.env): KeyEnv {
+  const names = [privateKeyVariable(self), ...[self, ...services].map(publicKeyVariable)];
+  const json = z.string().refine((v) => {
     try {
-      linkSync(draft, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      unlinkSync(draft);
+      return typeof JSON.parse(v) === 'object';
+    } catch {
+      return false;
     }
-  }
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
-  return { gateway: gateway ?? stored.gateway, identity: identity ?? stored.identity, chain: chain ?? stored.chain };
+  }, 'must be a JWK in JSON');
+  return parseEnv(z.object(Object.fromEntries(names.map((n) => [n, json.optional()]))), source) as KeyEnv;
+}
+
+export interface SubgraphEnv {
+  readonly base: BaseEnv;
+  readonly port: number;
+  /** Base URLs of the services it calls, where `<NAME>_URL` sets them. */
+  readonly peers: Readonly<Record<string, string | undefined>>;
+  /** The descriptor's own settings, parsed again by the descriptor when the subgraph is built. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly keys: KeyEnv;
+}
+
+/** Everything one subgraph started alone reads from its environment: base settings, `PORT`, peers, its settings, keys. */
+export function loadSubgraphEnv(descriptor: SubgraphDescriptor, source: NodeJS.ProcessEnv = process.env): SubgraphEnv {
+  const schema = baseEnvSchema.extend({ PORT: z.coerce.number().int().min(0).default(descriptor.port) }).extend(descriptor.settings.shape);
+  const parsed = parseEnv(schema, source);
+  return {
+    base: parsed as BaseEnv,
+    port: parsed.PORT as number,
+    peers: serviceUrlsFromEnv(descriptor.calls, source),
+    settings: parsed,
+    keys: keyEnvFor(descriptor.name, keyNeedsOf(descriptor).trusts, source),
+  };
 }

@@ -19,3 +19,5 @@ export * from './loader.ts';
 export * from './events.ts';
 export * from './outbox.ts';
 export * from './cache.ts';
+export * from './descriptor.ts';
+export * from './keys.ts';

@@ -1,19 +1,23 @@
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { composedSubgraphUrls } from '@etika/schema';
 import { openDatabase, type Database } from './db.ts';
-import { loadPlatformKeys, type BaseEnv, type PlatformKeys } from './env.ts';
+import { keyNeedsOf, type SubgraphDescriptor } from './descriptor.ts';
+import { loadSubgraphEnv } from './env.ts';
 import { openBus, type EventBus } from './events.ts';
+import { loadServiceKeys, type ServiceKeys } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
 import { openStore, type KeyValueStore } from './store.ts';
 
-/** Where the other services answer; the platform fills it in as they start. */
+/** Where the other services answer (base URLs by name); the platform fills it in as they start. */
 export type PeerUrls = Map<string, string>;
 
 /** Everything a subgraph's `buildServer` is given: no globals, so tests and the platform build it alike. */
 export interface SubgraphDeps {
   readonly database: Database;
   readonly store: KeyValueStore;
-  readonly keys: PlatformKeys;
+  readonly keys: ServiceKeys;
   readonly logger: Logger;
   readonly production: boolean;
   readonly peers: PeerUrls;
@@ -27,31 +31,60 @@ export function peerUrlOrThrow(peers: PeerUrls, name: string): string {
   return url;
 }
 
-/** Opens and migrates a subgraph's database (PGlite under DATA_DIR/<name>, or DATABASE_URL) and its store. */
-export async function openSubgraphDeps(
-  name: string,
-  env: BaseEnv,
-  migrationsFolder: string,
-  peers: PeerUrls,
-): Promise<SubgraphDeps> {
-  const logger = createLogger(name, env.LOG_LEVEL);
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : join(env.DATA_DIR, name) });
-  await migrateSubgraph(database, name, migrationsFolder);
-  return {
-    database,
-    store: openStore(env.REDIS_URL, name),
-    keys: await loadPlatformKeys(env),
-    logger,
-    production: env.NODE_ENV === 'production',
-    peers,
-    bus: openBus(env.REDIS_URL, logger),
-  };
+export interface StartedSubgraph {
+  readonly name: string;
+  /** Its GraphQL endpoint. */
+  readonly url: string;
+  /** Stops the subgraph; what it was given (database, store, bus) stays open for whoever opened it. */
+  close(): Promise<void>;
 }
 
-export async function closeSubgraphDeps(deps: SubgraphDeps): Promise<void> {
-  await deps.bus.close();
-  await deps.store.close();
-  await deps.database.close();
+/**
+ * Starts one subgraph: migrates its schema, builds it from its descriptor and listens. The one way a subgraph
+ * starts, alone (`runSubgraph`) and inside the platform.
+ */
+export async function startSubgraph<D extends SubgraphDescriptor>(
+  descriptor: D,
+  deps: SubgraphDeps,
+  settings: Readonly<Record<string, unknown>>,
+  listen: { readonly port: number; readonly host: string },
+): Promise<StartedSubgraph> {
+  await migrateSubgraph(deps.database, descriptor.name, descriptor.migrations);
+  const server = await descriptor.buildServer(deps, descriptor.settings.parse(settings));
+  const url = await server.listen(listen.port, listen.host);
+  deps.peers.set(descriptor.name, new URL(url).origin);
+  return { name: descriptor.name, url, close: () => server.close() };
+}
+
+/**
+ * `npm start -w subgraphs/<name>`: one subgraph alone, configured from the environment. Its database is PGlite
+ * under `DATA_DIR/<name>` unless `DATABASE_URL` is set; the services it calls are where the composed supergraph
+ * says unless `<NAME>_URL` says otherwise.
+ */
+export async function runSubgraph(descriptor: SubgraphDescriptor): Promise<void> {
+  const env = loadSubgraphEnv(descriptor);
+  const logger = createLogger(descriptor.name, env.base.LOG_LEVEL);
+  const composed = composedSubgraphUrls(readFileSync(env.base.SUPERGRAPH_PATH, 'utf8'));
+  const peers: PeerUrls = new Map(descriptor.calls.map((name) => [name, env.peers[name] ?? originOrThrow(composed, name)]));
+  const production = env.base.NODE_ENV === 'production';
+  const database = await openDatabase({ url: env.base.DATABASE_URL, dataDir: env.base.DATABASE_URL ? undefined : join(env.base.DATA_DIR, descriptor.name) });
+  const store = openStore(env.base.REDIS_URL, descriptor.name);
+  const bus = openBus(env.base.REDIS_URL, logger);
+  const keys = await loadServiceKeys(descriptor.name, keyNeedsOf(descriptor), { env: env.keys, dataDir: env.base.DATA_DIR, production });
+  const started = await startSubgraph(descriptor, { database, store, keys, logger, production, peers, bus }, env.settings, { port: env.port, host: env.base.HOST });
+  logger.info({ url: started.url }, `${descriptor.name} subgraph listening`);
+  onShutdown(async () => {
+    await started.close();
+    await bus.close();
+    await store.close();
+    await database.close();
+  }, logger);
+}
+
+function originOrThrow(urls: Readonly<Record<string, string>>, name: string): string {
+  const url = urls[name];
+  if (!url) throw new Error(`the supergraph has no subgraph named ${name}`);
+  return new URL(url).origin;
 }
 
 /** Stops cleanly on Ctrl-C or SIGTERM, once. */

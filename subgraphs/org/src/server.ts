@@ -1,13 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
 import type { OrgContext, OrgServices } from './context.ts';
 import { orgInternalRoutes } from './internal.ts';
 import { MembershipService } from './membership/membership.service.ts';
 import { httpUserDirectory } from './membership/users.client.ts';
 import { OrganizationService } from './organization/organization.service.ts';
 import { buildOrgSchema } from './schema.ts';
-
-export const ORG_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface OrgServer {
   readonly server: SubgraphServer<OrgContext>;
@@ -25,9 +22,9 @@ export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
     db,
     logger: deps.logger,
     production: deps.production,
-    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     buildContext: (info) => ({ ...info, services }),
-    internalRoutes: orgInternalRoutes(await importPublicKey(deps.keys.identity.publicJwk), await importPublicKey(deps.keys.gateway.publicJwk), services.memberships),
+    internalRoutes: orgInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'identity')), await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.memberships),
   });
   return { server };
 }

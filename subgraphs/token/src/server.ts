@@ -1,13 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { createSubgraphServer, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
 import type { TokenContext } from './context.ts';
 import { LedgerService } from './ledger/ledger.service.ts';
 import { httpMemberDirectory } from './ledger/members.client.ts';
 import { buildTokenSchema } from './schema.ts';
 import { TokenService } from './token/token.service.ts';
 import { TransactionService } from './transaction/transaction.service.ts';
-
-export const TOKEN_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface TokenServer {
   readonly server: SubgraphServer<TokenContext>;
@@ -26,7 +23,7 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
     db,
     logger: deps.logger,
     production: deps.production,
-    gatewayPublicKey: deps.keys.gateway.publicJwk,
+    gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     buildContext: (info) => ({ ...info, tokens, transactions, ledger }),
     onClose: () => relay.stop(),
   });

@@ -1,29 +1,30 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { generateSigningKeyPair, importPrivateKey, openDatabase, signPrincipalToken, type Database, type PlatformKeys } from '@etika/kit';
-import { scopesForRole, type Role } from '@etika/schema';
-import { startPlatform, type Platform, type PlatformSubgraph } from '../src/platform/platform.ts';
-import { bearer, dataOrThrow, graphql } from '../src/platform/client.ts';
-
-export const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
+import { SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
+import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
+import { SIGNING_SERVICES } from './registry.ts';
+import { bearer, dataOrThrow, graphql } from './client.ts';
 
 export interface TestPlatform extends Platform {
-  readonly keys: PlatformKeys;
+  /** Every service's key pair, so a test can sign what a service would (or a forger could not). */
+  readonly keys: KeyPairs;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof graphql<T>>;
 }
+
+export type TestPlatformOptions = Partial<Pick<PlatformOptions, 'rejectUnauthorized' | 'production' | 'webDist' | 'settings'>>;
 
 /**
  * The whole platform for one test file: real subgraphs and gateway over HTTP on free ports, PGlite in memory
  * by default or a fresh database on the `DATABASE_URL` server (dropped at the end), Redis when `REDIS_URL` is set.
  */
-export async function startTestPlatform(options: { rejectUnauthorized?: boolean; production?: boolean } = {}): Promise<TestPlatform> {
-  const keys = { gateway: await generateSigningKeyPair(), identity: await generateSigningKeyPair(), chain: await generateSigningKeyPair() };
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const keys = await generateKeyPairs(SIGNING_SERVICES);
   const serverUrl = process.env['DATABASE_URL'];
   let dropDatabase = async () => undefined as void;
   // one in-memory PGlite for the whole platform (each subgraph in its own schema): starting one is the slow part
   const shared = serverUrl ? null : openDatabase({});
-  let openDb: (name: PlatformSubgraph) => Promise<Database> = () => shared!;
+  let openDb: (name: string) => Promise<Database> = () => shared!;
   if (serverUrl) {
     const name = `etika_t_${randomBytes(6).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
@@ -37,14 +38,16 @@ export async function startTestPlatform(options: { rejectUnauthorized?: boolean;
     };
   }
   const platform = await startPlatform({
-    keys,
+    keys: async (service, needs) => keysFor(keys, service, needs),
     openDatabase: openDb,
     redisUrl: process.env['REDIS_URL'],
     storeNamespace: `test-${randomUUID()}-`,
-    supergraphPath: SUPERGRAPH,
-    ports: { gateway: 0, identity: 0, org: 0, token: 0, chain: 0 },
-    checkpointIntervalMs: 200,
+    supergraphPath: SUPERGRAPH_PATH,
+    gatewayPort: 0,
+    freePorts: true,
     logLevel: 'silent',
+    ...options,
+    settings: { CHECKPOINT_INTERVAL_MS: 200, ...options.settings },
     production: options.production ?? false,
     rejectUnauthorized: options.rejectUnauthorized ?? false,
   });
@@ -136,7 +139,7 @@ export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant
  * the way a request that bypassed the gateway's own checks would arrive.
  */
 export async function principalTokenFor(p: TestPlatform, tenant: Tenant, role: Role): Promise<string> {
-  const key = await importPrivateKey(p.keys.gateway.privateJwk);
+  const key = await importPrivateKey(p.keys['gateway']!.privateJwk);
   const userId = tenant.userIds[role];
   return signPrincipalToken(key, { kind: 'user', userId, sessionId: userId, orgId: tenant.orgId, role, scopes: scopesForRole(role) });
 }

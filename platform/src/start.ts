@@ -3,27 +3,29 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, loadPlatformKeys, onShutdown, openDatabase } from '@etika/kit';
-import { loadGatewayEnv } from '../env.ts';
+import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, openDatabase } from '@etika/kit';
+import { loadPlatformEnv } from './env.ts';
 import { startPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from './seed.ts';
 
-const env = loadGatewayEnv();
+const env = loadPlatformEnv();
 if (!existsSync(join(env.WEB_DIST, 'index.html'))) {
   process.stdout.write('Building the web app once…\n');
   execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
 }
 const logger = createLogger('platform', env.LOG_LEVEL);
-const embedded = openDatabase({ dataDir: join(env.DATA_DIR, 'platform') });
+const production = env.NODE_ENV === 'production';
+const embedded = env.DATABASE_URL ? null : openDatabase({ dataDir: join(env.DATA_DIR, 'platform') });
 const platform = await startPlatform({
-  keys: await loadPlatformKeys(env),
+  keys: (service, needs) => loadServiceKeys(service, needs, { env: keyEnvFor(service, needs.trusts), dataDir: env.DATA_DIR, production }),
   // embedded: one PGlite for the platform, each subgraph in its own schema; with DATABASE_URL, a pool per subgraph
-  openDatabase: env.DATABASE_URL ? () => openDatabase({ url: env.DATABASE_URL }) : () => embedded,
+  openDatabase: () => embedded ?? openDatabase({ url: env.DATABASE_URL }),
   redisUrl: env.REDIS_URL,
   supergraphPath: env.SUPERGRAPH_PATH,
   host: env.HOST,
-  ports: { gateway: env.PORT, identity: 4001, org: 4002, token: 4003, chain: 4007 },
-  production: env.NODE_ENV === 'production',
+  gatewayPort: env.PORT,
+  settings: env,
+  production,
   logLevel: env.LOG_LEVEL,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
@@ -37,7 +39,7 @@ if (!(await isSeeded(platform.gatewayUrl))) {
 const lines = [
   '',
   `  Etika is running: ${platform.gatewayUrl}`,
-  ...Object.entries(platform.subgraphUrls).map(([name, url]) => `    ${name.padEnd(9)} ${url}`),
+  ...Object.entries(platform.subgraphUrls).map(([name, url]) => `    ${name.padEnd(13)} ${url}`),
   '',
   `  Demo sign-in (password "${DEMO_PASSWORD}"):`,
   ...Object.entries(DEMO_USERS).map(([role, email]) => `    ${role.padEnd(8)} ${email}`),

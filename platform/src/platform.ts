@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import {
+  createLogger,
+  keyNeedsOf,
+  openBus,
+  openStore,
+  startSubgraph,
+  type Database,
+  type KeyNeeds,
+  type KeyValueStore,
+  type ServiceKeys,
+  type StartedSubgraph,
+} from '@etika/kit';
+import { GATEWAY_KEYS, buildGateway, type Gateway } from '@etika/gateway';
+import { SUBGRAPHS, type SubgraphName } from './registry.ts';
+
+export interface PlatformOptions {
+  /** A service's keys: sliced from generated pairs (tests), or loaded from the environment or development files. */
+  readonly keys: (service: string, needs: KeyNeeds) => Promise<ServiceKeys>;
+  /**
+   * Opens the database of one subgraph (PGlite files, PGlite in memory, or a Postgres URL). Returning the same
+   * database for several subgraphs shares it (each keeps its own schema); it is closed once.
+   */
+  readonly openDatabase: (name: string) => Promise<Database>;
+  readonly redisUrl?: string | undefined;
+  /** Prefix for Redis keys, so test runs sharing one Redis never see each other's counters. */
+  readonly storeNamespace?: string;
+  readonly supergraphPath: string;
+  readonly host?: string;
+  /** The gateway's port; subgraphs listen on their registry ports, or on free ones when `freePorts` is set. */
+  readonly gatewayPort: number;
+  readonly freePorts?: boolean;
+  /** Subgraph settings by variable name (`CHECKPOINT_INTERVAL_MS`…); each subgraph reads its own, with defaults. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  readonly production?: boolean;
+  readonly logLevel?: string;
+  readonly rejectUnauthorized?: boolean;
+  readonly webDist?: string | undefined;
+}
+
+export interface Platform {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly databases: Readonly<Record<SubgraphName, Database>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts every subgraph of the registry on its own port and the gateway in front of them, with real HTTP between
+ * all of them: the embedded default of `npm start`, and what the cross-subgraph tests run against.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const host = options.host ?? '127.0.0.1';
+  const level = options.logLevel ?? 'info';
+  const production = options.production ?? false;
+  const peers = new Map<string, string>();
+  const bus = openBus(options.redisUrl, createLogger('bus', level), `etika:${options.storeNamespace ?? ''}`);
+  const started: { subgraph: StartedSubgraph; database: Database; store: KeyValueStore }[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const databases = {} as Record<SubgraphName, Database>;
+  const closeStarted = async () => {
+    for (const s of started.reverse()) {
+      await s.subgraph.close();
+      await s.store.close();
+    }
+    for (const database of new Set(started.map((s) => s.database))) await database.close();
+    await bus.close();
+  };
+  let gateway: Gateway;
+  try {
+    for (const descriptor of SUBGRAPHS) {
+      const database = await options.openDatabase(descriptor.name);
+      const store = openStore(options.redisUrl, `${options.storeNamespace ?? ''}${descriptor.name}`);
+      const keys = await options.keys(descriptor.name, keyNeedsOf(descriptor));
+      const deps = { database, store, keys, logger: createLogger(descriptor.name, level), production, peers, bus };
+      const subgraph = await startSubgraph(descriptor, deps, options.settings ?? {}, { port: options.freePorts ? 0 : descriptor.port, host });
+      started.push({ subgraph, database, store });
+      subgraphUrls[descriptor.name] = subgraph.url;
+      databases[descriptor.name] = database;
+    }
+    gateway = await buildGateway({
+      supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
+      subgraphUrls,
+      keys: await options.keys('gateway', GATEWAY_KEYS),
+      logger: createLogger('gateway', level),
+      production,
+      rejectUnauthorized: options.rejectUnauthorized ?? false,
+      webDist: options.webDist,
+    });
+  } catch (err) {
+    await closeStarted();
+    throw err;
+  }
+  const gatewayUrl = await gateway.listen(options.gatewayPort, host);
+  return {
+    gatewayUrl,
+    subgraphUrls,
+    databases,
+    close: async () => {
+      await gateway.close();
+      await closeStarted();
+    },
+  };
+}
