@@ -21,16 +21,6 @@ export type Principal =
 
 export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
 
-/** Claims of the short-lived principal token the gateway signs for subgraphs. */
-export interface PrincipalClaims {
-  readonly knd: Principal['kind'];
-  readonly sub?: string;
-  readonly sid?: string;
-  readonly org?: string | null;
-  readonly role?: PrincipalRole | null;
-  readonly scp?: readonly string[];
-}
-
 /** Issuer and audience of tokens on the platform: fixed, checked on every verification. */
 export const TOKEN_ISSUER = {
   identity: 'etika:identity',
@@ -55,10 +45,6 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 export function principalOrgId(principal: Principal): string | null {
   return principal.kind === 'anonymous' ? null : principal.orgId;
-}
-
-export function principalUserId(principal: Principal): string | null {
-  return principal.kind === 'user' ? principal.userId : null;
 }
 
 export function principalScopes(principal: Principal): readonly string[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, print, validate, type DocumentNode } from 'graphql';
 import type { Principal } from '@etika/schema';
 import { anonymous, apiSchema, supergraphSdl, user } from '../../test/authorization-fixture.ts';
-import { OperationAuthorizer, authorizeOperation, buildRequirementsIndex, type AuthorizationResult } from './index.ts';
+import { OperationAuthorizer, buildRequirementsIndex, type AuthorizationResult } from './index.ts';
 
 const index = buildRequirementsIndex(supergraphSdl);
 const denied = (...path: string[]) => ({ message: 'Unauthorized field or type', path, extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
@@ -34,13 +34,12 @@ describe('authenticated', () => {
     expect(filtered(result)).toBe(printed('{ publicInfo }'));
     expect(result.errors).toEqual([denied('me')]);
     expect(result.removedPaths).toEqual([['me']]);
-    expect(result.variantKey).not.toBe('');
   });
 
   it('leaves the document untouched for an authenticated caller', async () => {
     const document = parse(query);
     const result = await new OperationAuthorizer(apiSchema, index).authorize({ document, principal: user('members:read') });
-    expect(result).toEqual({ outcome: 'authorized', document, errors: [], removedPaths: [], variantKey: '' });
+    expect(result).toEqual({ outcome: 'authorized', document, errors: [], removedPaths: [] });
     expect(result.document).toBe(document);
   });
 
@@ -189,23 +188,14 @@ describe('caching', () => {
     expect(first.requirements.size).toBe(3);
   });
 
-  it('gives the same filtered document and variant key for the same failed requirements', async () => {
+  it('gives the same filtered document for the same failed requirements', async () => {
     const authorizer = new OperationAuthorizer(apiSchema, index);
     const a = await authorizer.authorize({ document: parse(query), principal: user() });
     const b = await authorizer.authorize({ document: parse(query), principal: user('payment:read') });
     const c = await authorizer.authorize({ document: parse(query), principal: user('members:read') });
     expect(b.document).toBe(a.document);
-    expect(b.variantKey).toBe(a.variantKey);
-    expect(c.variantKey).not.toBe(a.variantKey);
+    expect(c.document).not.toBe(a.document);
     expect(c.errors).toEqual([denied('org', 'audit')]);
-  });
-
-  it('keeps one authorizer per schema and index for the function form', async () => {
-    const input = { schema: apiSchema, index, principal: anonymous } as const;
-    const a = await authorizeOperation({ ...input, document: parse('{ publicInfo me { name } }') });
-    const b = await authorizeOperation({ ...input, document: parse('{ publicInfo me { name } }') });
-    expect(b.document).toBe(a.document);
-    expect(a.errors).toEqual([denied('me')]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   Kind,
   getNamedType,
@@ -64,11 +63,6 @@ export interface AuthorizationResult {
    * unauthorized fields and the parents whose selections they emptied. Empty unless `filtered`.
    */
   readonly removedPaths: readonly ResponsePath[];
-  /**
-   * '' when authorized; otherwise the same string for the same set of failed requirements. Append it to the
-   * document's own plan-cache key so each filtered variant of a document gets its own query plan.
-   */
-  readonly variantKey: string;
 }
 
 export interface AuthorizeRequest {
@@ -79,11 +73,6 @@ export interface AuthorizeRequest {
   readonly reject?: boolean;
   /** The document's text if the caller has it; saves printing the document to key the cache. */
   readonly source?: string;
-}
-
-export interface AuthorizeOperationInput extends AuthorizeRequest {
-  readonly schema: GraphQLSchema;
-  readonly index: RequirementsIndex;
 }
 
 export interface AuthorizerOptions {
@@ -175,7 +164,6 @@ export function analyzeOperation(
 
 /** The per-variant work, done once per (document, set of failed requirements). */
 interface Variant {
-  readonly variantKey: string;
   readonly denied: readonly RestrictedField[];
   readonly errors: readonly UnauthorizedFieldError[];
   filtered?: { readonly document: DocumentNode | null; readonly removedPaths: readonly ResponsePath[] };
@@ -199,7 +187,7 @@ function filteredVariant(analysis: OperationAnalysis, variant: Variant): NonNull
  * Authorization before planning, with Apollo Router's semantics, for one API schema and its requirements index.
  * The document walk is cached per (document text, operation name); per request only the operation's distinct
  * requirements are evaluated, through the graphql-shield rules the subgraphs use; each set of failed requirements
- * gets one cached filtered document and one `variantKey`, so its own query plan.
+ * gets one cached filtered document, so the same filtered text and hence the same query plan.
  */
 export class OperationAuthorizer {
   readonly #analyses: BoundedCache<string, OperationAnalysis>;
@@ -234,7 +222,7 @@ export class OperationAuthorizer {
         if (!(await evaluateRule(requirementRule(req), request.principal))) failed.push(key);
       }),
     );
-    if (failed.length === 0) return { outcome: 'authorized', document: request.document, errors: [], removedPaths: [], variantKey: '' };
+    if (failed.length === 0) return { outcome: 'authorized', document: request.document, errors: [], removedPaths: [] };
 
     const failedKey = JSON.stringify(failed.sort());
     let variants = this.#variants.get(analysis);
@@ -247,32 +235,14 @@ export class OperationAuthorizer {
       const failedSet = new Set(failed);
       const denied = analysis.restricted.filter((r) => failedSet.has(r.requirementKey));
       variant = {
-        variantKey: createHash('sha256').update(failedKey).digest('base64url'),
         denied,
         errors: outermost(denied.map((r) => r.path)).map(unauthorizedError),
       };
       variants.set(failedKey, variant);
     }
-    const { variantKey, errors } = variant;
-    if (request.reject) return { outcome: 'rejected', document: null, errors, removedPaths: [], variantKey };
+    const { errors } = variant;
+    if (request.reject) return { outcome: 'rejected', document: null, errors, removedPaths: [] };
     const { document, removedPaths } = filteredVariant(analysis, variant);
-    return { outcome: document ? 'filtered' : 'empty', document, errors, removedPaths, variantKey };
+    return { outcome: document ? 'filtered' : 'empty', document, errors, removedPaths };
   }
-}
-
-const authorizers = new WeakMap<GraphQLSchema, WeakMap<RequirementsIndex, OperationAuthorizer>>();
-
-/** `OperationAuthorizer.authorize` with an authorizer (and its caches) kept per (schema, index) pair. */
-export function authorizeOperation(input: AuthorizeOperationInput): Promise<AuthorizationResult> {
-  let byIndex = authorizers.get(input.schema);
-  if (!byIndex) {
-    byIndex = new WeakMap();
-    authorizers.set(input.schema, byIndex);
-  }
-  let authorizer = byIndex.get(input.index);
-  if (!authorizer) {
-    authorizer = new OperationAuthorizer(input.schema, input.index);
-    byIndex.set(input.index, authorizer);
-  }
-  return authorizer.authorize(input);
 }

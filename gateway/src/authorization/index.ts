@@ -8,10 +8,8 @@ export {
 export {
   OperationAuthorizer,
   analyzeOperation,
-  authorizeOperation,
   type AuthorizationOutcome,
   type AuthorizationResult,
-  type AuthorizeOperationInput,
   type AuthorizeRequest,
   type AuthorizerOptions,
   type OperationAnalysis,

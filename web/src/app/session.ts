@@ -58,10 +58,6 @@ class SessionStore {
     this.state = { accessToken: null, claims: null };
     this.listeners.forEach((l) => l());
   }
-
-  can(scope: Scope): boolean {
-    return this.state.claims?.scp.includes(scope) ?? false;
-  }
 }
 
 export const session = new SessionStore();
