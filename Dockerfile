@@ -9,6 +9,7 @@ COPY subgraphs/org/package.json subgraphs/org/
 COPY subgraphs/token/package.json subgraphs/token/
 COPY subgraphs/chain/package.json subgraphs/chain/
 COPY gateway/package.json gateway/
+COPY platform/package.json platform/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY . .
