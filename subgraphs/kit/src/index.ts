@@ -19,5 +19,6 @@ export * from './loader.ts';
 export * from './events.ts';
 export * from './outbox.ts';
 export * from './cache.ts';
+export * from './idempotency.ts';
 export * from './descriptor.ts';
 export * from './keys.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, numeric, pgSchema, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { idempotencyTable } from '@etika/kit';
 
 export const token = pgSchema('token');
 
@@ -46,14 +47,12 @@ export const transactions = token.table(
     orgId: uuid('org_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull().unique(),
     kind: text('kind').notNull(),
-    idempotencyKey: text('idempotency_key').notNull(),
-    requestHash: text('request_hash').notNull(),
     actor: text('actor').notNull(),
     reversesId: uuid('reverses_id').unique(),
     memo: text('memo'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('transactions_idempotency').on(t.orgId, t.idempotencyKey), index('transactions_org_seq').on(t.orgId, t.seq)],
+  (t) => [index('transactions_org_seq').on(t.orgId, t.seq)],
 );
 
 export const postings = token.table(
@@ -68,3 +67,6 @@ export const postings = token.table(
   },
   (t) => [index('postings_account').on(t.accountId, t.transactionId), index('postings_transaction').on(t.transactionId), check('postings_nonzero', sql`${t.amount} <> 0`)],
 );
+
+/** Every mutation's key: its first result (`{ transactionId }`) replayed to retries, kept as long as the ledger. */
+export const idempotencyKeys = idempotencyTable(token);

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { appError, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { appError, idempotencyKeyOrThrow, idempotent, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
-import { accounts, postings, tokens, transactions } from '../tables.ts';
+import { accounts, idempotencyKeys, postings, tokens, transactions } from '../tables.ts';
 import { parseAmountOrThrow } from './amount.ts';
-import { postingRowsOf, type CommittedTransaction } from '../transaction/transaction.service.ts';
+import { postingRowsOf, withPostings, type CommittedTransaction } from '../transaction/transaction.service.ts';
 import type { MemberDirectory } from './members.client.ts';
 import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, type AccountRef, type Leg, type Posting } from './postings.ts';
 
@@ -30,13 +29,14 @@ function actorOf(principal: Principal): { orgId: string; userId: string | null; 
   return { orgId: principal.orgId, userId: principal.kind === 'user' ? principal.userId : null, actor: principalActor(principal) };
 }
 
-function keyOrThrow(key: string): string {
-  if (!/^[\w.:-]{1,100}$/.test(key)) throw appError('BAD_USER_INPUT', 'The idempotency key needs 1–100 letters, digits or . _ : -', { field: 'idempotencyKey' });
-  return key;
-}
-
-export function requestHash(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+interface Header {
+  readonly kind: TransactionKind;
+  readonly idempotencyKey: string;
+  /** What makes a retry the same request; its fingerprint is kept with the key. */
+  readonly request: unknown;
+  readonly actor: string;
+  readonly memo: string | null;
+  readonly reversesId: string | null;
 }
 
 /** The Postgres error behind a drizzle error: a broken check or unique constraint means the rule it guards. */
@@ -79,12 +79,12 @@ export class LedgerService {
   /** `audit` runs last inside the transaction, so the audit row commits with the transaction it records. */
   async submit(principal: Principal, principalToken: string, submission: Submission, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
     const { orgId, userId, actor } = actorOf(principal);
-    const idempotencyKey = keyOrThrow(submission.idempotencyKey);
+    const idempotencyKey = idempotencyKeyOrThrow(submission.idempotencyKey);
     const memo = submission.memo?.trim() || null;
     if (memo && memo.length > MAX_MEMO) throw appError('BAD_USER_INPUT', `A memo has at most ${MAX_MEMO} characters`, { field: 'memo' });
     const legs = await this.legsOrThrow(principal, principalToken, orgId, userId, submission.legs);
-    const hash = requestHash({ kind: submission.kind, actor, memo, legs: legs.map((l) => ({ ...l, amount: l.amount.toString() })) });
-    return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, hash, actor, memo, reversesId: null }, async (tx) => {
+    const request = { kind: submission.kind, actor, memo, legs: legs.map((l) => ({ ...l, amount: l.amount.toString() })) };
+    return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, request, actor, memo, reversesId: null }, async (tx) => {
       await this.tokensOrThrow(tx, [...new Set(legs.map((l) => l.tokenId))]);
       return legs.flatMap(postingsOf);
     }, audit);
@@ -94,51 +94,26 @@ export class LedgerService {
   async reverse(principal: Principal, transactionId: string, idempotencyKey: string): Promise<CommittedTransaction> {
     const { orgId, userId, actor } = actorOf(principal);
     const id = uuidOrThrow(transactionId, 'transactionId');
-    const key = keyOrThrow(idempotencyKey);
-    const hash = requestHash({ kind: 'reversal', actor, id });
-    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, hash, actor, memo: null, reversesId: id }, async (tx) => {
+    const key = idempotencyKeyOrThrow(idempotencyKey);
+    const request = { kind: 'reversal', actor, id };
+    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, request, actor, memo: null, reversesId: id }, async (tx) => {
       const original = await postingRowsOf(tx, [id]);
       if (original.length === 0) throw appError('NOT_FOUND', 'No such transaction');
       return reversalOf(original.map((p) => ({ account: { tokenId: p.tokenId, ownerType: p.ownerType as AccountRef['ownerType'], ownerId: p.ownerId }, amount: BigInt(p.amount) })));
     });
   }
 
-  private async commit(
-    orgId: string,
-    userId: string | null,
-    header: { kind: TransactionKind; idempotencyKey: string; hash: string; actor: string; memo: string | null; reversesId: string | null },
-    build: (tx: Tx) => Promise<Posting[]>,
-    audit?: (tx: Tx) => Promise<void>,
-  ): Promise<CommittedTransaction> {
-    let fresh = false;
-    let result: CommittedTransaction;
+  /** One idempotent database transaction: the key is claimed first, so a retry waits for the first and replays it. */
+  private async commit(orgId: string, userId: string | null, header: Header, build: (tx: Tx) => Promise<Posting[]>, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
+    let outcome: { result: CommittedTransaction; replayed: boolean };
     try {
-      result = await inTenant(this.db, { orgId, userId }, async (tx) => {
-        const [created] = await tx
-          .insert(transactions)
-          .values({ orgId, kind: header.kind, idempotencyKey: header.idempotencyKey, requestHash: header.hash, actor: header.actor, memo: header.memo, reversesId: header.reversesId })
-          .onConflictDoNothing({ target: [transactions.orgId, transactions.idempotencyKey] })
-          .returning();
-        if (!created) return this.replayOrThrow(tx, header.idempotencyKey, header.hash);
-        const planned = await build(tx);
-        if (!isBalanced(planned)) throw new Error('unbalanced transaction');
-        const ids = await this.accountIds(tx, orgId, planned.map((p) => p.account));
-        for (const { account, delta } of netChanges(planned)) {
-          const [row] = await tx
-            .update(accounts)
-            .set({ balance: sql`${accounts.balance} + ${delta.toString()}::numeric` })
-            .where(and(eq(accounts.id, ids.get(accountKey(account))!), sql`(${accounts.ownerType} = 'issuance' or ${accounts.balance} + ${delta.toString()}::numeric >= 0)`))
-            .returning({ id: accounts.id });
-          if (!row) throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
-        }
-        await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
-        await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
-        const committed = { transaction: created, postings: await postingRowsOf(tx, [created.id]) };
-        await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
-        await audit?.(tx);
-        fresh = true;
-        return committed;
-      });
+      outcome = await inTenant(this.db, { orgId, userId }, (tx) =>
+        idempotent(tx, idempotencyKeys, { orgId, key: header.idempotencyKey, request: header.request }, {
+          run: () => this.write(tx, orgId, header, build, audit),
+          save: (committed) => ({ transactionId: committed.transaction.id }),
+          replay: (saved) => this.committedOrThrow(tx, saved.transactionId),
+        }),
+      );
     } catch (err) {
       const cause = pgError(err);
       if (cause.code === '23514') throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
@@ -146,16 +121,41 @@ export class LedgerService {
       if (cause.code === '23505' && cause.message?.includes('reverses_id')) throw appError('CONFLICT', 'That transaction was already reversed');
       throw err;
     }
-    if (fresh) this.onCommit();
-    return result;
+    if (!outcome.replayed) this.onCommit();
+    return outcome.result;
   }
 
-  /** The same key again: the same request gets the first result, a different one is refused. */
-  private async replayOrThrow(tx: Tx, key: string, hash: string): Promise<CommittedTransaction> {
-    const [existing] = await tx.select().from(transactions).where(eq(transactions.idempotencyKey, key));
-    if (!existing) throw new Error('idempotency key vanished');
-    if (existing.requestHash !== hash) throw appError('IDEMPOTENCY_CONFLICT', 'This idempotency key was used for a different request');
-    return { transaction: existing, postings: await postingRowsOf(tx, [existing.id]) };
+  /** The transaction row, its postings, the balances and the outbox event; `audit` last. */
+  private async write(tx: Tx, orgId: string, header: Header, build: (tx: Tx) => Promise<Posting[]>, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
+    const [created] = await tx
+      .insert(transactions)
+      .values({ orgId, kind: header.kind, actor: header.actor, memo: header.memo, reversesId: header.reversesId })
+      .returning();
+    if (!created) throw new Error('transaction row not written');
+    const planned = await build(tx);
+    if (!isBalanced(planned)) throw new Error('unbalanced transaction');
+    const ids = await this.accountIds(tx, orgId, planned.map((p) => p.account));
+    for (const { account, delta } of netChanges(planned)) {
+      const [row] = await tx
+        .update(accounts)
+        .set({ balance: sql`${accounts.balance} + ${delta.toString()}::numeric` })
+        .where(and(eq(accounts.id, ids.get(accountKey(account))!), sql`(${accounts.ownerType} = 'issuance' or ${accounts.balance} + ${delta.toString()}::numeric >= 0)`))
+        .returning({ id: accounts.id });
+      if (!row) throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
+    }
+    await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
+    await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
+    const committed = { transaction: created, postings: await postingRowsOf(tx, [created.id]) };
+    await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
+    await audit?.(tx);
+    return committed;
+  }
+
+  /** The first result of a key, replayed: its transaction is immutable, so reading it again is the same answer. */
+  private async committedOrThrow(tx: Tx, transactionId: string): Promise<CommittedTransaction> {
+    const [committed] = await withPostings(tx, await tx.select().from(transactions).where(eq(transactions.id, transactionId)));
+    if (!committed) throw new Error('idempotency key without its transaction');
+    return committed;
   }
 
   private async tokensOrThrow(tx: Tx, ids: string[]): Promise<void> {
