@@ -5,17 +5,23 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './app/apollo.ts';
 import { refreshSession } from './app/auth-fetch.ts';
+import { startColorMode } from './app/color-mode.ts';
+import { startI18n } from './app/i18n.ts';
 import { router } from './app/router.tsx';
 import { DEFAULT_BRAND, brandSystem } from './app/theme.ts';
 
 const client = createApolloClient();
 const system = brandSystem(DEFAULT_BRAND);
+startColorMode();
 
-/** On load, a stored refresh token restores the session before any page decides whether to ask for sign-in. */
+/**
+ * On load, the person's language is loaded and a stored refresh token restores the session, both before any page
+ * decides whether to ask for sign-in.
+ */
 function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    void refreshSession().finally(() => setReady(true));
+    void Promise.allSettled([startI18n(), refreshSession()]).finally(() => setReady(true));
   }, []);
   if (!ready) return null;
   return (

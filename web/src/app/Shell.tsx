@@ -1,10 +1,13 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Box, Button, ChakraProvider, Flex, HStack, Heading, Link as ChakraLink, NativeSelect, Spinner, Text } from '@chakra-ui/react';
-import { useMemo } from 'react';
+import { Box, Button, ChakraProvider, Flex, Heading, Link as ChakraLink, NativeSelect, Spinner, Stack, Text } from '@chakra-ui/react';
+import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import type { Scope } from '@etika/schema/permissions';
 import { graphql } from '../gql/index.ts';
 import { messageFor } from '../ui/errors.ts';
+import { useI18n } from './i18n.ts';
+import { switchOrganization } from './organization.ts';
+import { Preferences } from './Preferences.tsx';
 import { session, useSession } from './session.ts';
 import { DEFAULT_BRAND, brandSystem } from './theme.ts';
 
@@ -26,28 +29,25 @@ const SHELL = graphql(`
   }
 `);
 
-const SWITCH = graphql(`
-  mutation SwitchOrganization($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) {
-      accessToken
-    }
-  }
-`);
-
 const SIGN_OUT = graphql(`
   mutation SignOut {
     signOut
   }
 `);
 
-export const MODULES: { path: string; label: string; scope: Scope | null }[] = [
-  { path: '/wallet', label: 'Wallet', scope: 'token:read' },
-  { path: '/issuance', label: 'Issuance', scope: 'token:issue' },
-  { path: '/members', label: 'Members', scope: 'members:read' },
-  { path: '/api-keys', label: 'API keys', scope: 'apikeys:manage' },
-  { path: '/explorer', label: 'Explorer', scope: 'chain:read' },
-  { path: '/security', label: 'Security', scope: null },
-  { path: '/organizations/new', label: 'New organisation', scope: null },
+type ModuleKey = 'wallet' | 'history' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'settings' | 'security' | 'newOrganisation';
+
+/** The menu: each entry appears only with its permission (and, for the organisation's pages, an organisation). */
+export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needsOrg: boolean }[] = [
+  { path: '/wallet', key: 'wallet', scope: 'token:read', needsOrg: true },
+  { path: '/history', key: 'history', scope: 'token:read', needsOrg: true },
+  { path: '/issuance', key: 'issuance', scope: 'token:issue', needsOrg: true },
+  { path: '/members', key: 'members', scope: 'members:read', needsOrg: true },
+  { path: '/api-keys', key: 'apiKeys', scope: 'apikeys:manage', needsOrg: true },
+  { path: '/explorer', key: 'explorer', scope: 'chain:read', needsOrg: true },
+  { path: '/settings', key: 'settings', scope: 'org:read', needsOrg: true },
+  { path: '/security', key: 'security', scope: null, needsOrg: false },
+  { path: '/organizations/new', key: 'newOrganisation', scope: null, needsOrg: false },
 ];
 
 /** Sends people without a session to sign in, remembering the page they asked for. */
@@ -60,55 +60,59 @@ export function RequireSession() {
 
 /** The layout every role shares, themed by the active organisation once its branding is known (no flash). */
 function Shell() {
+  const { t } = useI18n();
   const { claims, can } = useSession();
   const client = useApolloClient();
+  const location = useLocation();
   const { data, loading, error } = useQuery(SHELL);
-  const [switchOrg] = useMutation(SWITCH);
   const [signOut] = useMutation(SIGN_OUT);
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   const active = data?.me.memberships.find((m) => m.organization.id === claims?.org)?.organization;
   const system = useMemo(() => brandSystem(active?.brandColor ?? DEFAULT_BRAND), [active?.brandColor]);
-  if (loading) return <Spinner role="status" aria-label="Loading" m={8} />;
+  if (loading) return <Spinner role="status" aria-label={t('common.loading')} m={8} />;
   if (error || !data) return <Text role="alert" m={8}>{messageFor(error)}</Text>;
+  const modules = MODULES.filter((m) => (m.scope === null || can(m.scope)) && (!m.needsOrg || Boolean(claims?.org)));
 
   return (
     <ChakraProvider value={system}>
-      <Flex as="header" bg="brand.solid" color="brand.contrast" px={4} py={3} gap={4} wrap="wrap" align="center">
-        <Heading as="p" size="md">{active?.name ?? 'Etika'}</Heading>
-        <HStack as="nav" aria-label="Modules" gap={3} flex="1" wrap="wrap" minW={{ base: 'full', md: 'auto' }}>
-          {MODULES.filter((m) => m.scope === null || can(m.scope)).map((m) => (
-            <ChakraLink key={m.path} asChild color="brand.contrast" fontWeight="semibold">
-              <NavLink to={m.path}>{m.label}</NavLink>
-            </ChakraLink>
-          ))}
-        </HStack>
-        {data.me.memberships.length > 0 && (
-          <NativeSelect.Root size="sm" width="auto">
-            <NativeSelect.Field
-              aria-label="Organisation"
-              bg="white"
-              color="black"
-              value={claims?.org ?? ''}
-              onChange={async (e) => {
-                const r = await switchOrg({ variables: { organizationId: e.target.value } });
-                if (r.data) {
-                  session.signIn(r.data.switchOrganization.accessToken, null);
-                  await client.resetStore();
-                }
-              }}
-            >
-              {!claims?.org && <option value="">Choose an organisation</option>}
-              {data.me.memberships.map((m) => (
-                <option key={m.organization.id} value={m.organization.id}>{m.organization.name}</option>
-              ))}
-            </NativeSelect.Field>
-          </NativeSelect.Root>
-        )}
-        <Text fontSize="sm">{data.me.email}</Text>
-        <Button size="sm" variant="outline" color="brand.contrast" onClick={async () => {
-          await signOut().catch(() => undefined);
-          session.signOut();
-          await client.clearStore();
-        }}>Sign out</Button>
+      <Flex as="header" bg="brand.solid" color="brand.contrast" px={4} py={3} gap={3} wrap="wrap" align="center">
+        <Heading as="p" size="md" flex={{ base: '1', md: '0 1 auto' }} minW={0} truncate>{active?.name ?? 'Etika'}</Heading>
+        <Button display={{ base: 'inline-flex', md: 'none' }} size="sm" variant="outline" color="brand.contrast" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          {menuOpen ? t('shell.closeMenu') : t('shell.menu')}
+        </Button>
+        <Flex id="main-menu" display={{ base: menuOpen ? 'flex' : 'none', md: 'flex' }} flexBasis={{ base: 'full', md: 'auto' }} flex={{ md: '1' }} direction={{ base: 'column', md: 'row' }} gap={3} align={{ base: 'stretch', md: 'center' }} wrap="wrap">
+          <Stack as="nav" aria-label={t('shell.modules')} direction={{ base: 'column', md: 'row' }} gap={3} flex="1" wrap="wrap">
+            {modules.map((m) => (
+              <ChakraLink key={m.path} asChild color="brand.contrast" fontWeight="semibold" _currentPage={{ textDecoration: 'underline', textDecorationThickness: '2px', textUnderlineOffset: '4px' }}>
+                <NavLink to={m.path}>{t(`nav.${m.key}`)}</NavLink>
+              </ChakraLink>
+            ))}
+          </Stack>
+          {data.me.memberships.length > 0 && (
+            <NativeSelect.Root size="sm" width="auto">
+              <NativeSelect.Field
+                aria-label={t('shell.organisation')}
+                bg="white"
+                color="black"
+                value={claims?.org ?? ''}
+                onChange={(e) => void switchOrganization(client, e.target.value).catch(() => undefined)}
+              >
+                {!claims?.org && <option value="">{t('shell.chooseOrganisation')}</option>}
+                {data.me.memberships.map((m) => (
+                  <option key={m.organization.id} value={m.organization.id}>{m.organization.name}</option>
+                ))}
+              </NativeSelect.Field>
+            </NativeSelect.Root>
+          )}
+          <Preferences onBrand />
+          <Text fontSize="sm" wordBreak="break-all">{data.me.email}</Text>
+          <Button size="sm" variant="outline" color="brand.contrast" alignSelf={{ base: 'start', md: 'auto' }} onClick={async () => {
+            await signOut().catch(() => undefined);
+            session.signOut();
+            await client.clearStore();
+          }}>{t('shell.signOut')}</Button>
+        </Flex>
       </Flex>
       <Box as="main" p={{ base: 3, md: 6 }} maxW="5xl" mx="auto">
         <Outlet />

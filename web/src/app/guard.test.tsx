@@ -1,7 +1,8 @@
 import { ChakraProvider } from '@chakra-ui/react';
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { guarded } from './guard.tsx';
+import { startI18n } from './i18n.ts';
 import { session } from './session.ts';
 import { DEFAULT_BRAND, brandSystem } from './theme.ts';
 
@@ -11,6 +12,8 @@ function tokenWith(scp: string[]): string {
   const payload = btoa(JSON.stringify({ sub: 'u', org: 'o', role: 'member', scp, exp: Math.floor(Date.now() / 1000) + 600 }));
   return `h.${payload}.s`;
 }
+
+beforeAll(() => startI18n('en'));
 
 afterEach(() => {
   cleanup();
@@ -23,7 +26,7 @@ describe('guarded modules', () => {
     const load = vi.fn(() => Promise.resolve({ default: () => <p>members page</p> }));
     const Page = guarded('members:manage', load);
     render(<ChakraProvider value={system}><Page /></ChakraProvider>);
-    expect(screen.getByRole('alert').textContent).toMatch(/not allowed/);
+    expect(screen.getByRole('alert').textContent).toMatch(/does not include this page/);
     expect(load).not.toHaveBeenCalled();
   });
 

@@ -1,19 +1,29 @@
 import { Spinner, Text } from '@chakra-ui/react';
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { Scope } from '@etika/schema/permissions';
+import { Welcome } from '../modules/organizations/WelcomePage.tsx';
+import { useI18n } from './i18n.ts';
 import { useSession } from './session.ts';
+
+function Loading() {
+  const { t } = useI18n();
+  return <Spinner role="status" aria-label={t('common.loading')} />;
+}
 
 /**
  * A module page that is only downloaded for people allowed to use it: the permission is checked before
- * `React.lazy` is rendered, so without the scope the chunk is never requested.
+ * `React.lazy` is rendered, so without the scope the chunk is never requested. Without an organisation, the
+ * welcome page says how to get one.
  */
 export function guarded(scope: Scope, load: () => Promise<{ default: ComponentType }>): ComponentType {
   const Page = lazy(load);
   return function GuardedPage() {
-    const { can } = useSession();
-    if (!can(scope)) return <Text role="alert">You are not allowed to see this page in this organisation.</Text>;
+    const { t } = useI18n();
+    const { claims, can } = useSession();
+    if (!claims?.org) return <Welcome />;
+    if (!can(scope)) return <Text role="alert">{t('guard.notAllowed')}</Text>;
     return (
-      <Suspense fallback={<Spinner role="status" aria-label="Loading" />}>
+      <Suspense fallback={<Loading />}>
         <Page />
       </Suspense>
     );
@@ -25,7 +35,7 @@ export function lazyPage(load: () => Promise<{ default: ComponentType }>): Compo
   const Page = lazy(load);
   return function LazyPage() {
     return (
-      <Suspense fallback={<Spinner role="status" aria-label="Loading" />}>
+      <Suspense fallback={<Loading />}>
         <Page />
       </Suspense>
     );

@@ -16,6 +16,12 @@ export interface SessionState {
 }
 
 const REFRESH_KEY = 'etika.refreshToken';
+const LAST_ORGANIZATION_KEY = 'etika.lastOrganization';
+
+/** The organisation this device last acted in, so signing in again returns to it. */
+export function lastOrganization(): string | null {
+  return localStorage.getItem(LAST_ORGANIZATION_KEY);
+}
 
 export function decodeClaims(token: string): Claims | null {
   try {
@@ -50,6 +56,7 @@ class SessionStore {
   signIn(accessToken: string, refreshToken: string | null): void {
     if (refreshToken) localStorage.setItem(REFRESH_KEY, refreshToken);
     this.state = { accessToken, claims: decodeClaims(accessToken) };
+    if (this.state.claims?.org) localStorage.setItem(LAST_ORGANIZATION_KEY, this.state.claims.org);
     this.listeners.forEach((l) => l());
   }
 

@@ -30,17 +30,32 @@ export function contrastRatio(x: string, y: string): number {
   return (l1 + 0.05) / (l2 + 0.05);
 }
 
-/** The brand palette and the shade used for solid surfaces, dark enough for white text at AA (4.5:1). */
-export function brandPalette(brand: string): { palette: Record<string, string>; solid: string; contrast: string } {
+/** Backgrounds brand text must read on: white, and the lightest of Chakra's dark surfaces (gray.950). */
+export const PAGE_BACKGROUND = { light: '#ffffff', dark: '#111111' } as const;
+
+const pick = (palette: Record<string, string>, steps: readonly string[], on: string) =>
+  steps.find((s) => contrastRatio(palette[s]!, on) >= 4.5) ?? steps[steps.length - 1]!;
+
+/**
+ * The brand palette, the shade used for solid surfaces (dark enough for white text at AA, 4.5:1) and the shades
+ * used for brand-coloured text (links) on the light and the dark page, each at AA.
+ */
+export function brandPalette(brand: string): { palette: Record<string, string>; solid: string; contrast: string; fg: { light: string; dark: string } } {
   const base = /^#[0-9a-fA-F]{6}$/.test(brand) ? brand.toLowerCase() : DEFAULT_BRAND;
   const palette = Object.fromEntries(STEPS.map((s) => [s, mix(base, MIX[s][0], MIX[s][1])]));
-  const solidStep = (['600', '700', '800', '900'] as const).find((s) => contrastRatio(palette[s]!, '#ffffff') >= 4.5) ?? '950';
-  return { palette, solid: palette[solidStep]!, contrast: '#ffffff' };
+  palette['white'] = '#ffffff';
+  palette['black'] = '#000000';
+  const solid = palette[pick(palette, ['600', '700', '800', '900', '950', 'black'], '#ffffff')]!;
+  const fg = {
+    light: palette[pick(palette, ['700', '800', '900', '950', 'black'], PAGE_BACKGROUND.light)]!,
+    dark: palette[pick(palette, ['300', '200', '100', '50', 'white'], PAGE_BACKGROUND.dark)]!,
+  };
+  return { palette, solid, contrast: '#ffffff', fg };
 }
 
-/** A Chakra system whose `brand` colour palette is the organisation's colour. */
+/** A Chakra system whose `brand` colour palette is the organisation's colour, readable in light and dark. */
 export function brandSystem(brand: string): SystemContext {
-  const { palette, solid, contrast } = brandPalette(brand);
+  const { palette, solid, contrast, fg } = brandPalette(brand);
   const ref = (step: string) => ({ value: palette[step]! });
   return createSystem(
     defaultConfig,
@@ -49,14 +64,18 @@ export function brandSystem(brand: string): SystemContext {
         tokens: { colors: { brand: Object.fromEntries(STEPS.map((s) => [s, ref(s)])) } },
         semanticTokens: {
           colors: {
+            fg: {
+              success: { value: { _light: '{colors.green.700}', _dark: '{colors.green.300}' } },
+              error: { value: { _light: '{colors.red.700}', _dark: '{colors.red.300}' } },
+            },
             brand: {
               solid: { value: solid },
               contrast: { value: contrast },
-              fg: { value: { _light: palette['700']!, _dark: palette['300']! } },
+              fg: { value: { _light: fg.light, _dark: fg.dark } },
               muted: { value: { _light: palette['100']!, _dark: palette['800']! } },
-              subtle: { value: { _light: palette['50']!, _dark: palette['900']! } },
+              subtle: { value: { _light: palette['50']!, _dark: palette['950']! } },
               emphasized: { value: { _light: palette['200']!, _dark: palette['700']! } },
-              focusRing: { value: palette['600']! },
+              focusRing: { value: { _light: palette['600']!, _dark: palette['300']! } },
             },
           },
         },

@@ -15,9 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n": typeof types.ShellDocument,
-    "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": typeof types.CreateApiKeyDocument,
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": typeof types.RevokeApiKeyDocument,
@@ -28,27 +28,37 @@ type Documents = {
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": typeof types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": typeof types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": typeof types.IssueTokensDocument,
-    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": typeof types.AddMemberDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": typeof types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": typeof types.RemoveMemberDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": typeof types.CreateOrganizationDocument,
-    "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }": typeof types.SwitchToNewDocument,
+    "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
+    "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": typeof types.UpdateBrandingDocument,
+    "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }": typeof types.LeaveOrganizationDocument,
     "query SecurityMe { me { id mfaEnabled } }": typeof types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
     "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": typeof types.DisableTotpDocument,
+    "\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n": typeof types.ProofFieldsFragmentDoc,
+    "\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.FindMyTransactionDocument,
+    "\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.FindLedgerTransactionDocument,
+    "\n  query ChainKey {\n    chainPublicKey\n  }\n": typeof types.ChainKeyDocument,
+    "\n  mutation ReverseTransaction($idempotencyKey: String!, $transactionId: ID!) {\n    reverseTransaction(idempotencyKey: $idempotencyKey, transactionId: $transactionId) {\n      id\n    }\n  }\n": typeof types.ReverseTransactionDocument,
     "\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": typeof types.WalletDocument,
     "\n  query Recipients($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.RecipientsDocument,
-    "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  fragment TransactionFields on TokenTransaction {\n    id\n    kind\n    memo\n    reversesId\n    createdAt\n    postings {\n      accountId\n      amount\n      ownerType\n      owner {\n        id\n        email\n      }\n      token {\n        id\n        symbol\n        decimals\n      }\n    }\n  }\n": typeof types.TransactionFieldsFragmentDoc,
+    "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  query Ledger($input: HistoryInput!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.LedgerDocument,
     "\n  mutation Transfer($input: MovementInput!) {\n    transferTokens(input: $input) {\n      id\n    }\n  }\n": typeof types.TransferDocument,
     "\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n": typeof types.RedeemDocument,
+    "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n": typeof types.HistoryTokensDocument,
 };
 const documents: Documents = {
     "\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n": types.ShellDocument,
-    "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": types.SwitchOrganizationDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": types.SwitchOrganizationDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      scopes\n      createdAt\n      expiresAt\n      revokedAt\n      lastUsedAt\n    }\n  }\n": types.ApiKeysDocument,
     "mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }": types.CreateApiKeyDocument,
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": types.RevokeApiKeyDocument,
@@ -59,21 +69,31 @@ const documents: Documents = {
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": types.IssueTokensDocument,
-    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
+    "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
     "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": types.AddMemberDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": types.RemoveMemberDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": types.CreateOrganizationDocument,
-    "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }": types.SwitchToNewDocument,
+    "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": types.OrganizationSettingsDocument,
+    "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": types.UpdateBrandingDocument,
+    "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }": types.LeaveOrganizationDocument,
     "query SecurityMe { me { id mfaEnabled } }": types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
     "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": types.DisableTotpDocument,
+    "\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n": types.ProofFieldsFragmentDoc,
+    "\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.FindMyTransactionDocument,
+    "\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.FindLedgerTransactionDocument,
+    "\n  query ChainKey {\n    chainPublicKey\n  }\n": types.ChainKeyDocument,
+    "\n  mutation ReverseTransaction($idempotencyKey: String!, $transactionId: ID!) {\n    reverseTransaction(idempotencyKey: $idempotencyKey, transactionId: $transactionId) {\n      id\n    }\n  }\n": types.ReverseTransactionDocument,
     "\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": types.WalletDocument,
     "\n  query Recipients($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.RecipientsDocument,
-    "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.HistoryDocument,
+    "\n  fragment TransactionFields on TokenTransaction {\n    id\n    kind\n    memo\n    reversesId\n    createdAt\n    postings {\n      accountId\n      amount\n      ownerType\n      owner {\n        id\n        email\n      }\n      token {\n        id\n        symbol\n        decimals\n      }\n    }\n  }\n": types.TransactionFieldsFragmentDoc,
+    "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.HistoryDocument,
+    "\n  query Ledger($input: HistoryInput!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.LedgerDocument,
     "\n  mutation Transfer($input: MovementInput!) {\n    transferTokens(input: $input) {\n      id\n    }\n  }\n": types.TransferDocument,
     "\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n": types.RedeemDocument,
+    "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n": types.HistoryTokensDocument,
 };
 
 /**
@@ -97,15 +117,15 @@ export function graphql(source: "\n  query Shell {\n    me {\n      id\n      em
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -149,7 +169,7 @@ export function graphql(source: "mutation IssueTokens($input: MovementInput!) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -169,7 +189,15 @@ export function graphql(source: "mutation CreateOrganization($input: CreateOrgan
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }"): (typeof documents)["mutation SwitchToNew($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { accessToken } }"];
+export function graphql(source: "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }"): (typeof documents)["mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }"): (typeof documents)["mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -189,6 +217,26 @@ export function graphql(source: "mutation DisableTotp($code: String!) { disableT
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainKey {\n    chainPublicKey\n  }\n"): (typeof documents)["\n  query ChainKey {\n    chainPublicKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReverseTransaction($idempotencyKey: String!, $transactionId: ID!) {\n    reverseTransaction(idempotencyKey: $idempotencyKey, transactionId: $transactionId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReverseTransaction($idempotencyKey: String!, $transactionId: ID!) {\n    reverseTransaction(idempotencyKey: $idempotencyKey, transactionId: $transactionId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Wallet {\n    me {\n      id\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -197,7 +245,15 @@ export function graphql(source: "\n  query Recipients($organizationId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        id\n        kind\n        memo\n        createdAt\n        postings {\n          amount\n          ownerType\n          owner {\n            id\n          }\n          token {\n            id\n            symbol\n            decimals\n          }\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TransactionFields on TokenTransaction {\n    id\n    kind\n    memo\n    reversesId\n    createdAt\n    postings {\n      accountId\n      amount\n      ownerType\n      owner {\n        id\n        email\n      }\n      token {\n        id\n        symbol\n        decimals\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment TransactionFields on TokenTransaction {\n    id\n    kind\n    memo\n    reversesId\n    createdAt\n    postings {\n      accountId\n      amount\n      ownerType\n      owner {\n        id\n        email\n      }\n      token {\n        id\n        symbol\n        decimals\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query History($input: HistoryInput!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ledger($input: HistoryInput!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query Ledger($input: HistoryInput!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -206,6 +262,10 @@ export function graphql(source: "\n  mutation Transfer($input: MovementInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n"): (typeof documents)["\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,20 +1,16 @@
-/** Error codes the API returns, in words a person understands. */
-const MESSAGES: Record<string, string> = {
-  INSUFFICIENT_BALANCE: 'There are not enough tokens in your wallet for this.',
-  UNAUTHORIZED_FIELD_OR_TYPE: 'You are not allowed to do this in this organisation.',
-  FORBIDDEN: 'You are not allowed to do this.',
-  UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
-  SESSION_EXPIRED: 'Your session has expired. Please sign in again.',
-  INVALID_CREDENTIALS: 'That email and password do not match.',
-  INVALID_MFA_CODE: 'That code is not right, or was already used.',
-  TOO_MANY_REQUESTS: 'Too many attempts. Please wait a few minutes and try again.',
-  EMAIL_TAKEN: 'There is already an account with this email.',
-  IDEMPOTENCY_CONFLICT: 'This request was already sent with different details.',
-  SUPPLY_CAP_EXCEEDED: 'This would issue more tokens than the maximum supply.',
-  LAST_OWNER: 'An organisation needs at least one owner.',
-  NOT_FOUND: 'We could not find that.',
-  CONFLICT: 'That already exists.',
-};
+import { translate } from '../app/i18n.ts';
+
+/** Error codes the API returns that have their own sentence in the catalogues (`errors.code.<CODE>`). */
+const CODES = [
+  'INSUFFICIENT_BALANCE', 'UNAUTHORIZED_FIELD_OR_TYPE', 'FORBIDDEN', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'INVALID_CREDENTIALS',
+  'INVALID_MFA_CODE', 'TOO_MANY_REQUESTS', 'EMAIL_TAKEN', 'IDEMPOTENCY_CONFLICT', 'SUPPLY_CAP_EXCEEDED', 'LAST_OWNER', 'NOT_FOUND',
+  'CONFLICT', 'OPERATION_LIMIT_EXCEEDED',
+] as const;
+type KnownCode = (typeof CODES)[number];
+
+/** Input problems the API names a field for, with their own sentence (`errors.field.<field>`). */
+const FIELDS = ['email', 'password', 'name', 'symbol', 'decimals', 'scopes', 'expiresAt', 'memo', 'brandColor', 'logoUrl', 'role', 'amount', 'toUserId'] as const;
+type KnownField = (typeof FIELDS)[number];
 
 interface ErrorLike {
   readonly message?: string;
@@ -22,17 +18,32 @@ interface ErrorLike {
   readonly extensions?: Record<string, unknown>;
 }
 
+const extensionsOf = (error: unknown): Record<string, unknown> | undefined => {
+  const e = error as ErrorLike | null;
+  return e?.errors?.[0]?.extensions ?? e?.extensions;
+};
+
 /** The first error's code, wherever Apollo or fetch put it. */
 export function errorCode(error: unknown): string | null {
-  const e = error as ErrorLike | null;
-  const code = e?.errors?.[0]?.extensions?.['code'] ?? e?.extensions?.['code'];
+  const code = extensionsOf(error)?.['code'];
   return typeof code === 'string' ? code : null;
 }
 
-/** A sentence for the person; input problems keep the server's wording, which names the field. */
+/** The form field the API says the problem is about (`legs.0.toUserId` is the recipient). */
+export function errorField(error: unknown): KnownField | null {
+  const field = extensionsOf(error)?.['field'];
+  if (typeof field !== 'string') return null;
+  const last = field.split('.').pop() ?? '';
+  return (FIELDS as readonly string[]).includes(last) ? (last as KnownField) : null;
+}
+
+/** A sentence for the person in their language, for a refusal from the API or anything else that went wrong. */
 export function messageFor(error: unknown): string {
   const code = errorCode(error);
-  if (code === 'BAD_USER_INPUT') return (error as ErrorLike).errors?.[0]?.message ?? 'Please check what you entered.';
-  if (code && MESSAGES[code]) return MESSAGES[code];
-  return 'Something went wrong. Please try again.';
+  const field = errorField(error);
+  if (code === 'NOT_FOUND' && field === 'email') return translate('errors.noAccount');
+  if (code === 'NOT_FOUND' && field === 'toUserId') return translate('errors.notMember');
+  if (code === 'BAD_USER_INPUT') return field ? translate(`errors.field.${field}`) : translate('errors.input');
+  if (code && (CODES as readonly string[]).includes(code)) return translate(`errors.code.${code as KnownCode}`);
+  return translate('errors.unknown');
 }

@@ -1,10 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Box, Button, Checkbox, Code, Field, Fieldset, HStack, Heading, Input, SimpleGrid, Stack, Table, Text } from '@chakra-ui/react';
+import { Box, Button, Checkbox, Code, Field, Fieldset, HStack, Heading, Input, SimpleGrid, Stack, Text } from '@chakra-ui/react';
 import { useState, type FormEvent } from 'react';
 import { PARTNER_GRANTABLE, type Scope } from '@etika/schema/permissions';
+import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { graphql } from '../../gql/index.ts';
-import { messageFor } from '../../ui/errors.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { errorField, messageFor } from '../../ui/errors.ts';
+import { useFieldErrors } from '../../ui/form.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 
@@ -25,101 +28,130 @@ const KEYS = graphql(`
 const CREATE = graphql(`mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`);
 const REVOKE = graphql(`mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`);
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+type KeyField = 'name' | 'scopes' | 'expiresAt';
 
 export default function ApiKeysPage() {
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const { data, refetch } = useQuery(KEYS);
   const [create, createState] = useMutation(CREATE);
-  const [revoke] = useMutation(REVOKE);
+  const [revoke, revokeState] = useMutation(REVOKE);
   const grantable = PARTNER_GRANTABLE.filter((s) => can(s));
   const [form, setForm] = useState<{ name: string; scopes: Scope[]; expiresAt: string }>({ name: '', scopes: [], expiresAt: '' });
+  const { formRef, errors, setErrors } = useFieldErrors<KeyField>();
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
+  const [listNotice, setListNotice] = useState<NoticeState>(null);
+  const [asking, setAsking] = useState<{ id: string; name: string } | null>(null);
+  const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, locale) : t('apiKeys.never'));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
+    const next: Partial<Record<KeyField, string>> = {};
+    if (!form.name.trim()) next.name = t('errors.field.name');
+    if (form.scopes.length === 0) next.scopes = t('errors.field.scopes');
+    if (form.expiresAt && new Date(form.expiresAt) <= new Date()) next.expiresAt = t('errors.field.expiresAt');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
     try {
-      const r = await create({ variables: { input: { name: form.name, scopes: form.scopes, expiresAt: form.expiresAt ? new Date(form.expiresAt).toISOString() : null } } });
+      const r = await create({ variables: { input: { name: form.name.trim(), scopes: form.scopes, expiresAt: form.expiresAt ? new Date(form.expiresAt).toISOString() : null } } });
       setSecret(r.data?.createApiKey.secret ?? null);
       setForm({ name: '', scopes: [], expiresAt: '' });
       await refetch();
     } catch (err) {
-      setNotice({ ok: false, text: messageFor(err) });
+      const field = errorField(err);
+      if (field === 'name' || field === 'scopes' || field === 'expiresAt') setErrors({ [field]: messageFor(err) });
+      else setNotice({ ok: false, text: messageFor(err) });
     }
   };
+  const confirmRevoke = async () => {
+    if (!asking) return;
+    try {
+      await revoke({ variables: { id: asking.id } });
+      setListNotice({ ok: true, text: t('apiKeys.revoked', { name: asking.name }) });
+    } catch (err) {
+      setListNotice({ ok: false, text: messageFor(err) });
+    }
+    setAsking(null);
+  };
+  const keys = data?.apiKeys ?? [];
 
   return (
     <Stack gap={8}>
-      <Heading as="h1" size="xl">API keys</Heading>
-      <Notice notice={notice} />
+      <Heading as="h1" size="xl">{t('apiKeys.title')}</Heading>
       {secret && (
         <Box borderWidth="2px" borderColor="brand.solid" borderRadius="md" p={4} role="status">
-          <Text fontWeight="bold">Copy this key now. It will not be shown again.</Text>
+          <Text fontWeight="bold">{t('apiKeys.copyNow')}</Text>
           <Code display="block" my={2} p={2} wordBreak="break-all" data-testid="new-secret">{secret}</Code>
           <HStack>
-            <Button size="sm" colorPalette="brand" onClick={() => void navigator.clipboard?.writeText(secret)}>Copy</Button>
-            <Button size="sm" variant="outline" onClick={() => setSecret(null)}>Done</Button>
+            <Button size="sm" colorPalette="brand" onClick={() => void navigator.clipboard?.writeText(secret)}>{t('common.copy')}</Button>
+            <Button size="sm" variant="outline" onClick={() => setSecret(null)}>{t('common.done')}</Button>
           </HStack>
         </Box>
       )}
-      <Section title="New key">
-        <form onSubmit={submit}>
+      <Section title={t('apiKeys.newTitle')}>
+        <form onSubmit={submit} ref={formRef} noValidate>
           <Stack gap={3} maxW="lg">
-            <Field.Root required>
-              <Field.Label>Name</Field.Label>
+            <Notice notice={notice} />
+            <Field.Root required invalid={Boolean(errors.name)}>
+              <Field.Label>{t('apiKeys.name')}</Field.Label>
               <Input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+              <Field.ErrorText>{errors.name}</Field.ErrorText>
             </Field.Root>
-            <Fieldset.Root>
-              <Fieldset.Legend>Scopes</Fieldset.Legend>
+            <Fieldset.Root invalid={Boolean(errors.scopes)}>
+              <Fieldset.Legend>{t('apiKeys.scopes')}</Fieldset.Legend>
               <SimpleGrid columns={{ base: 1, sm: 2 }} gap={2}>
-                {grantable.map((s) => (
+                {grantable.map((s, i) => (
                   <Checkbox.Root key={s} checked={form.scopes.includes(s)} onCheckedChange={(c) => setForm({ ...form, scopes: c.checked ? [...form.scopes, s] : form.scopes.filter((x) => x !== s) })}>
-                    <Checkbox.HiddenInput />
+                    <Checkbox.HiddenInput aria-invalid={i === 0 && Boolean(errors.scopes)} />
                     <Checkbox.Control />
                     <Checkbox.Label>{s}</Checkbox.Label>
                   </Checkbox.Root>
                 ))}
               </SimpleGrid>
+              <Fieldset.ErrorText>{errors.scopes}</Fieldset.ErrorText>
             </Fieldset.Root>
-            <Field.Root>
-              <Field.Label>Expires (optional)</Field.Label>
+            <Field.Root invalid={Boolean(errors.expiresAt)}>
+              <Field.Label>{t('apiKeys.expires')}</Field.Label>
               <Input type="datetime-local" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} />
+              <Field.ErrorText>{errors.expiresAt}</Field.ErrorText>
             </Field.Root>
-            <Button type="submit" colorPalette="brand" loading={createState.loading}>Create key</Button>
+            <Button type="submit" colorPalette="brand" loading={createState.loading} alignSelf="start">{t('apiKeys.create')}</Button>
           </Stack>
         </form>
       </Section>
-      <Section title="Keys">
-        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
-          <Table.Root size="sm">
-            <Table.Header><Table.Row><Table.ColumnHeader>Name</Table.ColumnHeader><Table.ColumnHeader>Key</Table.ColumnHeader><Table.ColumnHeader>Scopes</Table.ColumnHeader><Table.ColumnHeader>Last used</Table.ColumnHeader><Table.ColumnHeader>Status</Table.ColumnHeader></Table.Row></Table.Header>
-            <Table.Body>
-              {(data?.apiKeys ?? []).map((k) => (
-                <Table.Row key={k.id}>
-                  <Table.Cell>{k.name}</Table.Cell>
-                  <Table.Cell><Code>{k.prefix}…</Code></Table.Cell>
-                  <Table.Cell>{k.scopes.join(', ')}</Table.Cell>
-                  <Table.Cell>{when(k.lastUsedAt)}</Table.Cell>
-                  <Table.Cell>
-                    {k.revokedAt ? `Revoked ${when(k.revokedAt)}` : (
-                      <Button size="xs" variant="outline" colorPalette="red" aria-label={`Revoke ${k.name}`} onClick={async () => {
-                        try {
-                          await revoke({ variables: { id: k.id } });
-                          setNotice({ ok: true, text: `${k.name} was revoked.` });
-                        } catch (err) {
-                          setNotice({ ok: false, text: messageFor(err) });
-                        }
-                      }}>Revoke</Button>
+      <Section title={t('apiKeys.listTitle')}>
+        <Stack gap={3}>
+          <Notice notice={listNotice} />
+          {data && keys.length === 0 && <Text>{t('apiKeys.none')}</Text>}
+          {keys.length > 0 && (
+            <Stack as="ul" listStyleType="none" gap={2}>
+              {keys.map((k) => (
+                <Box as="li" key={k.id} borderWidth="1px" borderRadius="md" p={3}>
+                  <HStack justify="space-between" wrap="wrap" gap={2}>
+                    <Text fontWeight="semibold">{k.name} <Code>{k.prefix}…</Code></Text>
+                    {k.revokedAt ? <Text>{t('apiKeys.revokedOn', { when: when(k.revokedAt) })}</Text> : (
+                      <Button size="xs" variant="outline" colorPalette="red" aria-label={t('apiKeys.revokeLabel', { name: k.name })} onClick={() => setAsking({ id: k.id, name: k.name })}>{t('apiKeys.revoke')}</Button>
                     )}
-                  </Table.Cell>
-                </Table.Row>
+                  </HStack>
+                  <Text fontSize="sm" wordBreak="break-word">{k.scopes.join(', ')}</Text>
+                  <Text fontSize="sm">{t('apiKeys.lastUsed', { when: when(k.lastUsedAt) })} · {t('apiKeys.expiry', { when: k.expiresAt ? when(k.expiresAt) : t('apiKeys.noExpiry') })}</Text>
+                </Box>
               ))}
-            </Table.Body>
-          </Table.Root>
-        </Table.ScrollArea>
+            </Stack>
+          )}
+        </Stack>
       </Section>
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('apiKeys.revokeTitle', { name: asking?.name ?? '' })}
+        body={t('apiKeys.revokeBody')}
+        confirmLabel={t('apiKeys.revoke')}
+        busy={revokeState.loading}
+        onConfirm={() => void confirmRevoke()}
+        onCancel={() => setAsking(null)}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-import { Box, Button, Field, Heading, Input, Stack, Text } from '@chakra-ui/react';
+import { Box, Button, Field, Flex, Heading, Input, Stack, Text } from '@chakra-ui/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Preferences } from '../../app/Preferences.tsx';
 
 export interface AuthField {
   readonly name: string;
@@ -8,7 +9,7 @@ export interface AuthField {
   readonly autoComplete: string;
 }
 
-/** One accessible form layout for sign-in, sign-up and the second step. */
+/** One accessible form layout for sign-in, sign-up and the second step, with the language and theme switches. */
 export function AuthForm(props: {
   title: string;
   fields: readonly AuthField[];
@@ -24,7 +25,8 @@ export function AuthForm(props: {
     props.onSubmit(values);
   };
   return (
-    <Box as="main" maxW="sm" mx="auto" mt={{ base: 8, md: 24 }} px={4}>
+    <Box as="main" maxW="sm" mx="auto" mt={{ base: 6, md: 16 }} px={4}>
+      <Flex justify="end" mb={{ base: 6, md: 8 }}><Preferences /></Flex>
       <Heading as="h1" size="xl" mb={6}>{props.title}</Heading>
       <form onSubmit={submit} noValidate>
         <Stack gap={4}>
@@ -34,7 +36,7 @@ export function AuthForm(props: {
               <Input name={f.name} type={f.type} autoComplete={f.autoComplete} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
             </Field.Root>
           ))}
-          {props.error && <Text role="alert" color="red.700">{props.error}</Text>}
+          {props.error && <Text role="alert" color="fg.error">{props.error}</Text>}
           <Button type="submit" colorPalette="brand" loading={props.busy}>{props.submitLabel}</Button>
           {props.footer}
         </Stack>

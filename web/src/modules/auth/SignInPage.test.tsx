@@ -4,12 +4,14 @@ import { ChakraProvider } from '@chakra-ui/react';
 import { GraphQLError } from 'graphql';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../../app/i18n.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
 import { SIGN_IN } from './auth.operations.ts';
 import { SignInPage, safeNext } from './SignInPage.tsx';
 
 const system = brandSystem(DEFAULT_BRAND);
+beforeAll(() => startI18n('en'));
 afterEach(cleanup);
 const input = { email: 'ann@example.com', password: 'wrong password' };
 

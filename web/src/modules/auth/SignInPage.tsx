@@ -1,8 +1,10 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Link as ChakraLink, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { session } from '../../app/session.ts';
+import { useI18n } from '../../app/i18n.ts';
+import { switchOrganization } from '../../app/organization.ts';
+import { lastOrganization, session } from '../../app/session.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { AuthForm } from './AuthForm.tsx';
 import { COMPLETE_MFA, SIGN_IN, SIGN_UP } from './auth.operations.ts';
@@ -13,29 +15,34 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
+  const { t } = useI18n();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const client = useApolloClient();
   const [signIn, signInState] = useMutation(SIGN_IN);
   const [complete, completeState] = useMutation(COMPLETE_MFA);
   const [mfaToken, setMfaToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const done = (access: string, refresh: string | null) => {
+  /** Signed in: back to the organisation used last on this device, then to the page asked for. */
+  const done = async (access: string, refresh: string | null) => {
+    const last = lastOrganization();
     session.signIn(access, refresh);
+    if (last && last !== session.snapshot().claims?.org) await switchOrganization(client, last).catch(() => undefined);
     void navigate(safeNext(params.get('next')), { replace: true });
   };
 
   if (mfaToken) {
     return (
       <AuthForm
-        title="Two-step sign-in"
-        fields={[{ name: 'code', label: 'Code from your authenticator app, or a recovery code', type: 'text', autoComplete: 'one-time-code' }]}
-        submitLabel="Continue"
+        title={t('auth.mfaTitle')}
+        fields={[{ name: 'code', label: t('auth.mfaCode'), type: 'text', autoComplete: 'one-time-code' }]}
+        submitLabel={t('auth.continue')}
         error={error}
         busy={completeState.loading}
         onSubmit={async ({ code }) => {
           try {
             const r = await complete({ variables: { mfaToken, code: code ?? '' } });
-            if (r.data) done(r.data.completeMfaSignIn.accessToken, r.data.completeMfaSignIn.refreshToken ?? null);
+            if (r.data) await done(r.data.completeMfaSignIn.accessToken, r.data.completeMfaSignIn.refreshToken ?? null);
           } catch (err) {
             setError(messageFor(err));
           }
@@ -45,12 +52,12 @@ export function SignInPage() {
   }
   return (
     <AuthForm
-      title="Sign in to Etika"
+      title={t('auth.signInTitle')}
       fields={[
-        { name: 'email', label: 'Email', type: 'email', autoComplete: 'username' },
-        { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+        { name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'username' },
+        { name: 'password', label: t('auth.password'), type: 'password', autoComplete: 'current-password' },
       ]}
-      submitLabel="Sign in"
+      submitLabel={t('auth.signIn')}
       error={error}
       busy={signInState.loading}
       onSubmit={async ({ email, password }) => {
@@ -58,28 +65,29 @@ export function SignInPage() {
           const r = await signIn({ variables: { input: { email: email ?? '', password: password ?? '' } } });
           const result = r.data?.signIn;
           if (result?.mfaRequired && result.mfaToken) setMfaToken(result.mfaToken);
-          else if (result?.session) done(result.session.accessToken, result.session.refreshToken ?? null);
+          else if (result?.session) await done(result.session.accessToken, result.session.refreshToken ?? null);
         } catch (err) {
           setError(messageFor(err));
         }
       }}
-      footer={<Text>New here? <ChakraLink asChild colorPalette="brand"><Link to="/sign-up">Create an account</Link></ChakraLink></Text>}
+      footer={<Text>{t('auth.newHere')} <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/sign-up">{t('auth.createAccount')}</Link></ChakraLink></Text>}
     />
   );
 }
 
 export function SignUpPage() {
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [signUp, state] = useMutation(SIGN_UP);
   const [error, setError] = useState<string | null>(null);
   return (
     <AuthForm
-      title="Create your account"
+      title={t('auth.signUpTitle')}
       fields={[
-        { name: 'email', label: 'Email', type: 'email', autoComplete: 'username' },
-        { name: 'password', label: 'Password (at least 10 characters)', type: 'password', autoComplete: 'new-password' },
+        { name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'username' },
+        { name: 'password', label: t('auth.newPassword'), type: 'password', autoComplete: 'new-password' },
       ]}
-      submitLabel="Create account"
+      submitLabel={t('auth.signUp')}
       error={error}
       busy={state.loading}
       onSubmit={async ({ email, password }) => {
@@ -93,7 +101,7 @@ export function SignUpPage() {
           setError(messageFor(err));
         }
       }}
-      footer={<Text>Have an account? <ChakraLink asChild colorPalette="brand"><Link to="/sign-in">Sign in</Link></ChakraLink></Text>}
+      footer={<Text>{t('auth.haveAccount')} <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/sign-in">{t('auth.signIn')}</Link></ChakraLink></Text>}
     />
   );
 }

@@ -1,8 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Box, Button, Code, Heading, Stack, Table, Text } from '@chakra-ui/react';
+import { Badge, Box, Button, Code, Heading, Link as ChakraLink, Spinner, Stack, Table, Text } from '@chakra-ui/react';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { graphql } from '../../gql/index.ts';
 import { messageFor } from '../../ui/errors.ts';
+import { Section } from '../../ui/Section.tsx';
 import { verifyInclusion, type Verdict } from './verify.ts';
 
 const EXPLORER = graphql(`
@@ -38,67 +41,63 @@ const EXPLORER = graphql(`
 `);
 
 export default function ExplorerPage() {
+  const { t, locale } = useI18n();
   const { data, error, loading } = useQuery(EXPLORER);
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({});
-  if (loading) return <Text>Loading…</Text>;
-  if (error || !data) return <Text role="alert">{messageFor(error)}</Text>;
+  if (loading) return <Spinner role="status" aria-label={t('common.loading')} />;
+  if (error || !data) return <Text role="alert" color="fg.error">{messageFor(error)}</Text>;
+  const number = new Intl.NumberFormat(locale);
   return (
     <Stack gap={8}>
-      <Heading as="h1" size="xl">Chain explorer</Heading>
-      <Box as="section" aria-labelledby="checkpoint-heading">
-        <Heading as="h2" id="checkpoint-heading" size="md" mb={2}>Latest checkpoint</Heading>
+      <Heading as="h1" size="xl">{t('explorer.title')}</Heading>
+      <Section title={t('explorer.latest')}>
         {data.latestCheckpoint ? (
-          <Text>Size {data.latestCheckpoint.treeSize}, root <Code wordBreak="break-all">{data.latestCheckpoint.rootHash}</Code></Text>
-        ) : <Text>No checkpoint yet.</Text>}
-        <Text fontSize="sm" mt={2}>Public key: <Code wordBreak="break-all">{data.chainPublicKey}</Code></Text>
-      </Box>
-      <Box as="section" aria-labelledby="history-heading">
-        <Heading as="h2" id="history-heading" size="md" mb={2}>Checkpoint history</Heading>
-        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
+          <Text>{t('explorer.latestLine', { size: number.format(data.latestCheckpoint.treeSize), when: formatDateTime(data.latestCheckpoint.createdAt, locale) })} <Code wordBreak="break-all">{data.latestCheckpoint.rootHash}</Code></Text>
+        ) : <Text>{t('explorer.noCheckpoint')}</Text>}
+        <Text fontSize="sm" mt={2}>{t('explorer.publicKey')} <Code wordBreak="break-all">{data.chainPublicKey}</Code></Text>
+      </Section>
+      <Section title={t('explorer.checkpoints')}>
+        <Box overflowX="auto">
           <Table.Root size="sm">
-            <Table.Header><Table.Row><Table.ColumnHeader>Signed</Table.ColumnHeader><Table.ColumnHeader textAlign="end">Size</Table.ColumnHeader><Table.ColumnHeader>Root hash</Table.ColumnHeader></Table.Row></Table.Header>
+            <Table.Header><Table.Row><Table.ColumnHeader>{t('explorer.signed')}</Table.ColumnHeader><Table.ColumnHeader textAlign="end">{t('explorer.size')}</Table.ColumnHeader><Table.ColumnHeader>{t('explorer.root')}</Table.ColumnHeader></Table.Row></Table.Header>
             <Table.Body>
               {data.checkpoints.map((c) => (
                 <Table.Row key={c.treeSize}>
-                  <Table.Cell>{new Date(c.createdAt).toLocaleString()}</Table.Cell>
-                  <Table.Cell textAlign="end">{c.treeSize}</Table.Cell>
+                  <Table.Cell>{formatDateTime(c.createdAt, locale)}</Table.Cell>
+                  <Table.Cell textAlign="end">{number.format(c.treeSize)}</Table.Cell>
                   <Table.Cell><Code wordBreak="break-all">{c.rootHash}</Code></Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table.Root>
-        </Table.ScrollArea>
-      </Box>
-      <Box as="section" aria-labelledby="tx-heading">
-        <Heading as="h2" id="tx-heading" size="md" mb={2}>Your transactions</Heading>
-        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
-          <Table.Root size="sm">
-            <Table.Header><Table.Row><Table.ColumnHeader>When</Table.ColumnHeader><Table.ColumnHeader>Kind</Table.ColumnHeader><Table.ColumnHeader>In the log?</Table.ColumnHeader></Table.Row></Table.Header>
-            <Table.Body>
-              {data.myTransactions.nodes.map((t) => {
-                const verdict = verdicts[t.id];
-                return (
-                  <Table.Row key={t.id}>
-                    <Table.Cell>{new Date(t.createdAt).toLocaleString()}</Table.Cell>
-                    <Table.Cell>{t.kind.toLowerCase()}</Table.Cell>
-                    <Table.Cell>
-                      {!t.inclusionProof && <Text>Waiting for the next checkpoint</Text>}
-                      {t.inclusionProof && !verdict && (
-                        <Button size="xs" colorPalette="brand" onClick={async () => {
-                          const v = await verifyInclusion(t.inclusionProof!, data.chainPublicKey);
-                          setVerdicts((all) => ({ ...all, [t.id]: v }));
-                        }}>Verify in this browser</Button>
-                      )}
-                      {verdict?.ok && <Badge colorPalette="green" role="status">Verified: in {verdict.origin} at size {verdict.size}</Badge>}
-                      {verdict && !verdict.ok && <Badge colorPalette="red" role="alert">Not verified: {verdict.reason}</Badge>}
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table.Root>
-        </Table.ScrollArea>
-      </Box>
+        </Box>
+      </Section>
+      <Section title={t('explorer.yours')}>
+        {data.myTransactions.nodes.length === 0 && <Text>{t('explorer.noTransactions')}</Text>}
+        <Stack as="ul" listStyleType="none" gap={2}>
+          {data.myTransactions.nodes.map((tx) => {
+            const verdict = verdicts[tx.id];
+            return (
+              <Box as="li" key={tx.id} borderWidth="1px" borderRadius="md" p={3}>
+                <Stack gap={2} align="start">
+                  <ChakraLink asChild color="brand.fg" textDecoration="underline">
+                    <Link to={`/transactions/${tx.id}`}>{t(`history.kind.${tx.kind}`)} · {formatDateTime(tx.createdAt, locale)}</Link>
+                  </ChakraLink>
+                  {!tx.inclusionProof && <Text>{t('transaction.waiting')}</Text>}
+                  {tx.inclusionProof && !verdict && (
+                    <Button size="xs" colorPalette="brand" onClick={async () => {
+                      const v = await verifyInclusion(tx.inclusionProof!, data.chainPublicKey);
+                      setVerdicts((all) => ({ ...all, [tx.id]: v }));
+                    }}>{t('explorer.verify')}</Button>
+                  )}
+                  {verdict?.ok && <Badge colorPalette="green" role="status" whiteSpace="normal">{t('explorer.verified', { origin: verdict.origin, size: verdict.size })}</Badge>}
+                  {verdict && !verdict.ok && <Badge colorPalette="red" role="alert" whiteSpace="normal">{t('explorer.notVerified', { reason: t(`verify.${verdict.reason}`) })}</Badge>}
+                </Stack>
+              </Box>
+            );
+          })}
+        </Stack>
+      </Section>
     </Stack>
   );
 }

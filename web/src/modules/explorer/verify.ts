@@ -54,27 +54,33 @@ interface OpenedCheckpoint {
   readonly root: Uint8Array;
 }
 
+class VerifyError extends Error {
+  constructor(readonly reason: VerifyProblem) {
+    super(reason);
+  }
+}
+
 /** Parses the verifier key and checks the signed note with Ed25519; throws with a reason. */
 export async function openCheckpoint(note: string, vkey: string): Promise<OpenedCheckpoint> {
   const key = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(vkey.trim());
-  if (!key) throw new Error('The public key is malformed.');
+  if (!key) throw new VerifyError('keyMalformed');
   const [, name, idHex, encoded] = key as unknown as [string, string, string, string];
   const raw = fromBase64(encoded);
-  if (raw.length !== 33 || raw[0] !== 1) throw new Error('The public key is not an Ed25519 key.');
+  if (raw.length !== 33 || raw[0] !== 1) throw new VerifyError('keyNotEd25519');
   const publicKey = raw.slice(1);
   const id = (await sha256(bytes(enc.encode(name), [0x0a, 0x01], publicKey))).slice(0, 4);
-  if ([...id].map((b) => b.toString(16).padStart(2, '0')).join('') !== idHex) throw new Error('The public key id does not match the key.');
+  if ([...id].map((b) => b.toString(16).padStart(2, '0')).join('') !== idHex) throw new VerifyError('keyIdMismatch');
   const split = note.lastIndexOf('\n\n');
-  if (split < 0) throw new Error('The checkpoint is not a signed note.');
+  if (split < 0) throw new VerifyError('notSignedNote');
   const body = note.slice(0, split + 1);
   const line = note.slice(split + 2).split('\n').map((l) => /^\u2014 (\S+) (\S+)$/.exec(l)).find((m) => m && m[1] === name);
-  if (!line) throw new Error('The checkpoint carries no signature by this key.');
+  if (!line) throw new VerifyError('noSignature');
   const blob = fromBase64(line[2]!);
-  if (blob.length !== 68 || !equal(blob.slice(0, 4), id)) throw new Error('The signature is malformed.');
+  if (blob.length !== 68 || !equal(blob.slice(0, 4), id)) throw new VerifyError('signatureMalformed');
   const cryptoKey = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
-  if (!(await crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, blob.slice(4), enc.encode(body)))) throw new Error('The checkpoint signature does not verify.');
+  if (!(await crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, blob.slice(4), enc.encode(body)))) throw new VerifyError('badSignature');
   const [origin, size, root] = body.split('\n');
-  if (!origin || !size || !/^\d+$/.test(size) || !root) throw new Error('The checkpoint is malformed.');
+  if (!origin || !size || !/^\d+$/.test(size) || !root) throw new VerifyError('checkpointMalformed');
   return { origin, size: Number(size), root: fromBase64(root) };
 }
 
@@ -86,16 +92,21 @@ export interface ProofToCheck {
   readonly checkpoint: { readonly note: string };
 }
 
-export type Verdict = { ok: true; origin: string; size: number } | { ok: false; reason: string };
+/** Why a proof does not verify; each has a sentence in the catalogues (`verify.<reason>`). */
+export type VerifyProblem =
+  | 'keyMalformed' | 'keyNotEd25519' | 'keyIdMismatch' | 'notSignedNote' | 'noSignature' | 'signatureMalformed' | 'badSignature'
+  | 'checkpointMalformed' | 'sizeMismatch' | 'notInLog' | 'unchecked';
+
+export type Verdict = { ok: true; origin: string; size: number } | { ok: false; reason: VerifyProblem };
 
 export async function verifyInclusion(proof: ProofToCheck, vkey: string): Promise<Verdict> {
   try {
     const checkpoint = await openCheckpoint(proof.checkpoint.note, vkey);
-    if (checkpoint.size !== proof.treeSize) return { ok: false, reason: 'The proof is for another tree size than the checkpoint.' };
+    if (checkpoint.size !== proof.treeSize) return { ok: false, reason: 'sizeMismatch' };
     const root = await rootFromInclusionProof(proof.leafIndex, proof.treeSize, await leafHash(enc.encode(proof.leafData)), proof.hashes.map(fromBase64));
-    if (!root || !equal(root, checkpoint.root)) return { ok: false, reason: 'The transaction is not in the log this checkpoint signs.' };
+    if (!root || !equal(root, checkpoint.root)) return { ok: false, reason: 'notInLog' };
     return { ok: true, origin: checkpoint.origin, size: checkpoint.size };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : 'The proof could not be checked.' };
+    return { ok: false, reason: err instanceof VerifyError ? err.reason : 'unchecked' };
   }
 }

@@ -1,17 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Field, HStack, Heading, Input, NativeSelect, Stack, Table } from '@chakra-ui/react';
+import { Box, Button, Field, HStack, Heading, Input, NativeSelect, Stack, Table, Text } from '@chakra-ui/react';
 import { useState, type FormEvent } from 'react';
+import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { graphql } from '../../gql/index.ts';
-import type { MemberRole } from '../../gql/graphql.ts';
-import { messageFor } from '../../ui/errors.ts';
+import type { MemberRole, MembersQuery } from '../../gql/graphql.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { errorField, messageFor } from '../../ui/errors.ts';
+import { useFieldErrors } from '../../ui/form.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
+import { grantableRoles, mayManage } from './rules.ts';
 
 const MEMBERS = graphql(`
   query Members($organizationId: ID!) {
     organization(id: $organizationId) {
       id
+      name
       members {
         id
         role
@@ -28,81 +33,145 @@ const ADD = graphql(`mutation AddMember($email: String!, $role: MemberRole!) { a
 const CHANGE = graphql(`mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }`);
 const REMOVE = graphql(`mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }`);
 
-const ROLES: MemberRole[] = ['OWNER', 'ADMIN', 'MEMBER', 'AUDITOR'];
+type Member = NonNullable<MembersQuery['organization']>['members'][number];
+type Asking = { kind: 'role'; member: Member; role: MemberRole } | { kind: 'remove'; member: Member };
+const PAGE = 20;
 
 export default function MembersPage() {
+  const { t, locale } = useI18n();
   const { claims, can } = useSession();
   const manage = can('members:manage');
   const { data, refetch } = useQuery(MEMBERS, { variables: { organizationId: claims?.org ?? '' }, skip: !claims?.org });
   const [add, addState] = useMutation(ADD);
-  const [change] = useMutation(CHANGE);
-  const [remove] = useMutation(REMOVE);
-  const [invite, setInvite] = useState({ email: '', role: 'MEMBER' as MemberRole });
+  const [change, changeState] = useMutation(CHANGE);
+  const [remove, removeState] = useMutation(REMOVE);
+  const roles = grantableRoles(claims?.role ?? null);
+  const [invite, setInvite] = useState<{ email: string; role: MemberRole }>({ email: '', role: 'MEMBER' });
+  const { formRef, errors, setErrors } = useFieldErrors<'email'>();
+  const [addNotice, setAddNotice] = useState<NoticeState>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setNotice(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [query, setQuery] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE);
+  const members = (data?.organization?.members ?? []).filter((m) => m.user.email.toLowerCase().includes(query.trim().toLowerCase()));
+  const organisation = data?.organization?.name ?? '';
+  const roleName = (r: MemberRole) => t(`roles.${r}`);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setAddNotice(null);
+    if (!/^\S+@\S+\.\S+$/.test(invite.email.trim())) return setErrors({ email: t('errors.field.email') });
+    setErrors({});
     try {
-      await work();
-      setNotice({ ok: true, text: done });
+      await add({ variables: { email: invite.email.trim(), role: invite.role } });
+      setAddNotice({ ok: true, text: t('members.added', { email: invite.email.trim(), role: roleName(invite.role) }) });
+      setInvite({ ...invite, email: '' });
+      await refetch();
+    } catch (err) {
+      if (errorField(err) === 'email') setErrors({ email: messageFor(err) });
+      else setAddNotice({ ok: false, text: messageFor(err) });
+    }
+  };
+  const confirm = async () => {
+    if (!asking) return;
+    const { member } = asking;
+    try {
+      if (asking.kind === 'role') {
+        await change({ variables: { membershipId: member.id, role: asking.role } });
+        setNotice({ ok: true, text: t('members.roleChanged', { email: member.user.email, role: roleName(asking.role) }) });
+      } else {
+        await remove({ variables: { membershipId: member.id } });
+        setNotice({ ok: true, text: t('members.removed', { email: member.user.email }) });
+      }
       await refetch();
     } catch (err) {
       setNotice({ ok: false, text: messageFor(err) });
     }
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void act(() => add({ variables: invite }), `${invite.email} was added.`).then(() => setInvite({ ...invite, email: '' }));
+    setAsking(null);
   };
 
+  const actions = (m: Member) => {
+    if (!manage || !mayManage(claims?.role ?? null, m.role, m.user.id === claims?.sub)) return <Text as="span">{roleName(m.role)}</Text>;
+    return (
+      <HStack gap={2} wrap="wrap">
+        <NativeSelect.Root size="sm" maxW="40"><NativeSelect.Field aria-label={t('members.roleOf', { email: m.user.email })} value={m.role} onChange={(e) => setAsking({ kind: 'role', member: m, role: e.target.value as MemberRole })}>
+          {(roles.includes(m.role) ? roles : [m.role, ...roles]).map((r) => <option key={r} value={r}>{roleName(r)}</option>)}
+        </NativeSelect.Field></NativeSelect.Root>
+        <Button size="xs" variant="outline" colorPalette="red" aria-label={t('members.removeLabel', { email: m.user.email })} onClick={() => setAsking({ kind: 'remove', member: m })}>{t('members.remove')}</Button>
+      </HStack>
+    );
+  };
+
+  const page = members.slice(0, shownCount);
   return (
     <Stack gap={8}>
-      <Heading as="h1" size="xl">Members</Heading>
-      <Notice notice={notice} />
+      <Heading as="h1" size="xl">{t('members.title')}</Heading>
       {manage && (
-        <Section title="Add a member">
-          <form onSubmit={submit}>
-            <HStack gap={3} align="end" wrap="wrap">
-              <Field.Root required maxW="xs">
-                <Field.Label>Email</Field.Label>
-                <Input type="email" value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
-              </Field.Root>
-              <Field.Root maxW="40">
-                <Field.Label>Role</Field.Label>
-                <NativeSelect.Root><NativeSelect.Field value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value as MemberRole })}>
-                  {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
-                </NativeSelect.Field></NativeSelect.Root>
-              </Field.Root>
-              <Button type="submit" colorPalette="brand" loading={addState.loading}>Add</Button>
-            </HStack>
+        <Section title={t('members.addTitle')}>
+          <form onSubmit={submit} ref={formRef} noValidate>
+            <Stack gap={3}>
+              <Notice notice={addNotice} />
+              <HStack gap={3} align="start" wrap="wrap">
+                <Field.Root required maxW="xs" invalid={Boolean(errors.email)}>
+                  <Field.Label>{t('members.email')}</Field.Label>
+                  <Input type="email" value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
+                  <Field.ErrorText>{errors.email}</Field.ErrorText>
+                </Field.Root>
+                <Field.Root maxW="40">
+                  <Field.Label>{t('members.role')}</Field.Label>
+                  <NativeSelect.Root><NativeSelect.Field value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.target.value as MemberRole })}>
+                    {roles.map((r) => <option key={r} value={r}>{roleName(r)}</option>)}
+                  </NativeSelect.Field></NativeSelect.Root>
+                </Field.Root>
+              </HStack>
+              <Button type="submit" colorPalette="brand" loading={addState.loading} alignSelf="start">{t('members.add')}</Button>
+            </Stack>
           </form>
         </Section>
       )}
-      <Section title="People">
-        <Table.ScrollArea tabIndex={0} role="region" aria-label="Scrollable table">
-          <Table.Root size="sm">
-            <Table.Header><Table.Row><Table.ColumnHeader>Email</Table.ColumnHeader><Table.ColumnHeader>Role</Table.ColumnHeader>{manage && <Table.ColumnHeader>Actions</Table.ColumnHeader>}</Table.Row></Table.Header>
-            <Table.Body>
-              {(data?.organization?.members ?? []).map((m) => (
-                <Table.Row key={m.id}>
-                  <Table.Cell>{m.user.email}</Table.Cell>
-                  <Table.Cell>
-                    {manage ? (
-                      <NativeSelect.Root size="sm" maxW="36"><NativeSelect.Field aria-label={`Role of ${m.user.email}`} value={m.role} onChange={(e) => void act(() => change({ variables: { membershipId: m.id, role: e.target.value as MemberRole } }), 'Role changed.')}>
-                        {ROLES.map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
-                      </NativeSelect.Field></NativeSelect.Root>
-                    ) : m.role.toLowerCase()}
-                  </Table.Cell>
-                  {manage && (
-                    <Table.Cell>
-                      <Button size="xs" variant="outline" colorPalette="red" aria-label={`Remove ${m.user.email}`} onClick={() => void act(() => remove({ variables: { membershipId: m.id } }), `${m.user.email} was removed.`)}>Remove</Button>
-                    </Table.Cell>
-                  )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table.Root>
-        </Table.ScrollArea>
+      <Section title={t('members.peopleTitle')}>
+        <Stack gap={3}>
+          <Notice notice={notice} />
+          <Field.Root maxW="sm"><Field.Label>{t('members.search')}</Field.Label><Input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setShownCount(PAGE); }} /></Field.Root>
+          {data && members.length === 0 && <Text role="status">{t('members.none')}</Text>}
+          {page.length > 0 && (
+            <>
+              <Box display={{ base: 'none', md: 'block' }}>
+                <Table.Root size="sm" aria-label={t('members.peopleTitle')}>
+                  <Table.Header><Table.Row><Table.ColumnHeader>{t('members.email')}</Table.ColumnHeader><Table.ColumnHeader>{t('members.joined')}</Table.ColumnHeader><Table.ColumnHeader>{t('members.role')}</Table.ColumnHeader></Table.Row></Table.Header>
+                  <Table.Body>
+                    {page.map((m) => (
+                      <Table.Row key={m.id}>
+                        <Table.Cell wordBreak="break-word">{m.user.email}</Table.Cell>
+                        <Table.Cell whiteSpace="nowrap">{formatDateTime(m.joinedAt, locale)}</Table.Cell>
+                        <Table.Cell>{actions(m)}</Table.Cell>
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table.Root>
+              </Box>
+              <Stack as="ul" listStyleType="none" gap={2} display={{ base: 'flex', md: 'none' }} aria-label={t('members.peopleTitle')}>
+                {page.map((m) => (
+                  <Box as="li" key={m.id} borderWidth="1px" borderRadius="md" p={3}>
+                    <Text fontWeight="semibold" wordBreak="break-word">{m.user.email}</Text>
+                    <Box mt={2}>{actions(m)}</Box>
+                  </Box>
+                ))}
+              </Stack>
+            </>
+          )}
+          {members.length > shownCount && <Button variant="outline" alignSelf="start" onClick={() => setShownCount((n) => n + PAGE)}>{t('members.more', { count: members.length - shownCount })}</Button>}
+        </Stack>
       </Section>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking?.kind === 'remove' ? t('members.removeTitle', { email: asking.member.user.email }) : t('members.roleTitle', { email: asking?.member.user.email ?? '', role: asking?.kind === 'role' ? roleName(asking.role) : '' })}
+        body={asking?.kind === 'remove' ? t('members.removeBody', { organisation }) : asking?.kind === 'role' ? t(`members.roleBody.${asking.role}`) : ''}
+        confirmLabel={asking?.kind === 'remove' ? t('members.remove') : t('members.changeRole')}
+        busy={changeState.loading || removeState.loading}
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(null)}
+      />
     </Stack>
   );
 }

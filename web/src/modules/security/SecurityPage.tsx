@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Box, Button, Code, Field, HStack, Heading, Image, Input, Link, List, Stack, Text } from '@chakra-ui/react';
 import { toDataURL } from 'qrcode';
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../app/i18n.ts';
 import { graphql } from '../../gql/index.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
@@ -12,8 +13,18 @@ const ENROLL = graphql(`mutation EnrollTotp { enrollTotp { secret otpauthUri } }
 const CONFIRM = graphql(`mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }`);
 const DISABLE = graphql(`mutation DisableTotp($code: String!) { disableTotp(code: $code) }`);
 
+/** Recovery codes as a text file, one per line. */
+function download(codes: readonly string[], name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([`${codes.join('\n')}\n`], { type: 'text/plain;charset=utf-8' }));
+  link.download = `${name}.txt`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 /** Two-step sign-in: enrol with the otpauth URI (or the secret), confirm with a code, keep the recovery codes. */
 export default function SecurityPage() {
+  const { t } = useI18n();
   const me = useQuery(ME);
   const [enroll] = useMutation(ENROLL);
   const [confirm, confirmState] = useMutation(CONFIRM);
@@ -47,56 +58,60 @@ export default function SecurityPage() {
     void attempt(async () => {
       await disable({ variables: { code } });
       setCode('');
-      setNotice({ ok: true, text: 'Two-step sign-in is off.' });
+      setNotice({ ok: true, text: t('security.off') });
       await me.refetch();
     });
   };
 
   return (
     <Stack gap={8}>
-      <Heading as="h1" size="xl">Security</Heading>
+      <Heading as="h1" size="xl">{t('security.title')}</Heading>
       <Notice notice={notice} />
       {codes && (
-        <Section title="Your recovery codes">
-          <Text mb={2}>Each works once if you lose your authenticator. Keep them somewhere safe; they are not shown again.</Text>
-          <List.Root as="ol" data-testid="recovery-codes">{codes.map((c) => <List.Item key={c}><Code>{c}</Code></List.Item>)}</List.Root>
+        <Section title={t('security.codesTitle')}>
+          <Text mb={2}>{t('security.codesText')}</Text>
+          <List.Root as="ol" data-testid="recovery-codes" ps={6}>{codes.map((c) => <List.Item key={c}><Code>{c}</Code></List.Item>)}</List.Root>
+          <HStack mt={3} gap={3}>
+            <Button size="sm" colorPalette="brand" onClick={() => void navigator.clipboard?.writeText(codes.join('\n')).then(() => setNotice({ ok: true, text: t('security.copied') }))}>{t('common.copy')}</Button>
+            <Button size="sm" variant="outline" onClick={() => download(codes, t('security.fileName'))}>{t('security.download')}</Button>
+          </HStack>
         </Section>
       )}
-      <Section title="Two-step sign-in">
+      <Section title={t('security.twoStep')}>
         {!enabled && !enrolment && (
           <Stack gap={3} align="start">
-            <Text>Sign-in asks for a code from an authenticator app as well as your password.</Text>
+            <Text>{t('security.explain')}</Text>
             <Button colorPalette="brand" onClick={() => void attempt(async () => {
               const r = await enroll();
               const totp = r.data?.enrollTotp;
               setEnrolment(totp ? { ...totp, qr: await toDataURL(totp.otpauthUri, { margin: 1, width: 192 }) } : null);
-            })}>Set up</Button>
+            })}>{t('security.setUp')}</Button>
           </Stack>
         )}
         {enrolment && (
           <form onSubmit={submitConfirm}>
             <Stack gap={3} maxW="lg">
-              <Text>Scan this code with your authenticator app, open the link on your phone, or type the secret in by hand:</Text>
-              <Image src={enrolment.qr} alt="QR code of the two-step sign-in secret, for an authenticator app" width="192px" height="192px" />
+              <Text>{t('security.scan')}</Text>
+              <Image src={enrolment.qr} alt={t('security.qrAlt')} width="192px" height="192px" />
               <Link href={enrolment.otpauthUri} colorPalette="brand" wordBreak="break-all">{enrolment.otpauthUri}</Link>
-              <Box>Secret: <Code data-testid="totp-secret">{enrolment.secret}</Code></Box>
+              <Box>{t('security.secret')} <Code data-testid="totp-secret">{enrolment.secret}</Code></Box>
               <Field.Root required maxW="xs">
-                <Field.Label>Code from the app</Field.Label>
+                <Field.Label>{t('security.codeFromApp')}</Field.Label>
                 <Input inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
               </Field.Root>
-              <Button type="submit" colorPalette="brand" loading={confirmState.loading} alignSelf="start">Turn on</Button>
+              <Button type="submit" colorPalette="brand" loading={confirmState.loading} alignSelf="start">{t('security.turnOn')}</Button>
             </Stack>
           </form>
         )}
         {enabled && (
           <form onSubmit={submitDisable}>
-            <Text mb={3}>Two-step sign-in is on.</Text>
+            <Text mb={3}>{t('security.on')}</Text>
             <HStack gap={3} align="end" wrap="wrap">
               <Field.Root required maxW="xs">
-                <Field.Label>Current code or a recovery code</Field.Label>
+                <Field.Label>{t('security.currentCode')}</Field.Label>
                 <Input value={code} onChange={(e) => setCode(e.target.value)} />
               </Field.Root>
-              <Button type="submit" variant="outline" colorPalette="red" loading={disableState.loading}>Turn off</Button>
+              <Button type="submit" variant="outline" colorPalette="red" loading={disableState.loading}>{t('security.turnOff')}</Button>
             </HStack>
           </form>
         )}

@@ -32,26 +32,47 @@ export const RECIPIENTS = graphql(`
   }
 `);
 
+export const TRANSACTION_FIELDS = graphql(`
+  fragment TransactionFields on TokenTransaction {
+    id
+    kind
+    memo
+    reversesId
+    createdAt
+    postings {
+      accountId
+      amount
+      ownerType
+      owner {
+        id
+        email
+      }
+      token {
+        id
+        symbol
+        decimals
+      }
+    }
+  }
+`);
+
 export const HISTORY = graphql(`
   query History($input: HistoryInput!) {
     myTransactions(input: $input) {
       nodes {
-        id
-        kind
-        memo
-        createdAt
-        postings {
-          amount
-          ownerType
-          owner {
-            id
-          }
-          token {
-            id
-            symbol
-            decimals
-          }
-        }
+        ...TransactionFields
+      }
+      endCursor
+      hasNextPage
+    }
+  }
+`);
+
+export const LEDGER = graphql(`
+  query Ledger($input: HistoryInput!) {
+    organizationTransactions(input: $input) {
+      nodes {
+        ...TransactionFields
       }
       endCursor
       hasNextPage
@@ -71,6 +92,15 @@ export const REDEEM = graphql(`
   mutation Redeem($input: MovementInput!) {
     redeemTokens(input: $input) {
       id
+    }
+  }
+`);
+
+export const HISTORY_TOKENS = graphql(`
+  query HistoryTokens {
+    tokens {
+      id
+      symbol
     }
   }
 `);
