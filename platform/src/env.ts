@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseEnv } from '@etika/kit';
-import { gatewayEnvSchema } from '@etika/gateway';
+import { gatewayEnvSchema, type GatewayEnv } from '@etika/gateway';
 import { SUBGRAPHS } from './registry.ts';
 
 /** `npm start` reads the gateway's settings and every subgraph's own (`CHAIN_ORIGIN`…), each with its default. */
-export const platformEnvSchema = gatewayEnvSchema.extend(
-  Object.assign({}, ...SUBGRAPHS.map((s) => s.settings.shape)) as z.ZodRawShape,
-);
+const platformEnvSchema = gatewayEnvSchema.extend(Object.assign({}, ...SUBGRAPHS.map((s) => s.settings.shape)) as z.ZodRawShape);
 
-export const loadPlatformEnv = () => parseEnv(platformEnvSchema);
+/** The gateway's settings, typed, and the same parse as the subgraphs' settings, which each subgraph reads again. */
+export function loadPlatformEnv(): GatewayEnv & Readonly<Record<string, unknown>> {
+  return parseEnv(platformEnvSchema) as GatewayEnv & Readonly<Record<string, unknown>>;
+}

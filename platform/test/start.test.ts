@@ -60,7 +60,7 @@ describe('a subgraph started alone', { timeout: 90_000 }, () => {
     expect(refused.status).toBe(401);
 
     const read = (name: string) => JSON.parse(readFileSync(join(dataDir, `keys/${name}.json`), 'utf8')) as SigningKeyPair;
-    const principal = await signPrincipalToken(await importPrivateKey(read('gateway').privateJwk), { kind: 'anonymous', scopes: [] });
+    const principal = await signPrincipalToken(await importPrivateKey(read('gateway').privateJwk), { kind: 'anonymous' });
     const answered = await graphql<{ chainPublicKey: string }>(url, '{ chainPublicKey }', {}, { [PRINCIPAL_HEADER]: principal });
     expect(answered.errors).toBeUndefined();
     // the checkpoints are signed with the chain's own key: <name>+<key id>+base64(0x01 ‖ Ed25519 key)
