@@ -3,11 +3,14 @@ import type { z } from 'zod';
 import type { EventType } from '@etika/schema';
 import type { KeyNeeds } from './keys.ts';
 import type { SubgraphDeps } from './runtime.ts';
+import type { InProcessExecutor } from './server.ts';
 
-/** What the platform needs of a built subgraph: to listen and to stop. */
+/** What the platform needs of a built subgraph: to listen and to stop; tests also call it in-process. */
 export interface RunnableServer {
   /** Listens on the port (0 = any free one) and resolves to the URL of its GraphQL endpoint. */
   listen(port: number, host?: string): Promise<string>;
+  /** Every server the kit builds has one (`createSubgraphServer`); `@etika/kit/testing` runs operations through it. */
+  readonly execute?: InProcessExecutor;
   close(): Promise<void>;
 }
 

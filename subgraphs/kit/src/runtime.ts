@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
 import { openDatabase, type Database } from './db.ts';
-import { keyNeedsOf, type SubgraphDescriptor } from './descriptor.ts';
+import { keyNeedsOf, type RunnableServer, type SubgraphDescriptor } from './descriptor.ts';
 import { loadSubgraphEnv } from './env.ts';
 import { openBus, type EventBus } from './events.ts';
 import { loadServiceKeys, type ServiceKeys } from './keys.ts';
@@ -35,6 +35,7 @@ export interface StartedSubgraph {
   readonly name: string;
   /** Its GraphQL endpoint. */
   readonly url: string;
+  readonly server: RunnableServer;
   /** Stops the subgraph; what it was given (database, store, bus) stays open for whoever opened it. */
   close(): Promise<void>;
 }
@@ -53,7 +54,7 @@ export async function startSubgraph<D extends SubgraphDescriptor>(
   const server = await descriptor.buildServer(deps, descriptor.settings.parse(settings));
   const url = await server.listen(listen.port, listen.host);
   deps.peers.set(descriptor.name, new URL(url).origin);
-  return { name: descriptor.name, url, close: () => server.close() };
+  return { name: descriptor.name, url, server, close: () => server.close() };
 }
 
 /**

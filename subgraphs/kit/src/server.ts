@@ -1,13 +1,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { auditPlugin, type AuditContext } from './audit.ts';
 import type { Db } from './db.ts';
 import { formatError } from './errors.ts';
-import { createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
+import { HttpError, createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
 import type { Logger } from './logger.ts';
 import { principalVerifier } from './principal-token.ts';
 import { importPublicKey } from './tokens.ts';
@@ -22,6 +22,8 @@ export interface RequestInfo {
   /** Mutation fields already audited inside their own transaction (see `auditInTransaction`). */
   readonly audited: Set<string>;
 }
+
+const REFUSED = 'This service only answers the gateway';
 
 /** A route outside GraphQL (`/internal/...`), which does its own authentication. */
 export type InternalRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -42,11 +44,26 @@ export interface SubgraphServerOptions<TContext extends AuditContext> {
   readonly onClose?: () => Promise<void>;
 }
 
+/** Who calls in-process: the gateway-signed principal token an HTTP request would carry, and what else it would. */
+export interface InProcessCall {
+  readonly principalToken: string;
+  readonly requestId?: string;
+  /** The caller's address for per-address throttles; `in-process` when not given. */
+  readonly clientAddress?: string;
+}
+
+/**
+ * Runs one operation in-process, without a socket: the principal token is verified and the context built exactly
+ * as for an HTTP request, so tests reach a subgraph as the gateway would. An invalid token is refused (401).
+ */
+export type InProcessExecutor = (request: GraphQLRequest, call: InProcessCall) => Promise<GraphQLResponse>;
+
 export interface SubgraphServer<TContext extends AuditContext> {
   readonly apollo: ApolloServer<TContext>;
   readonly http: Server;
   /** Listens on the port (0 = any free one) and resolves to the URL of its GraphQL endpoint. */
   listen(port: number, host?: string): Promise<string>;
+  readonly execute: InProcessExecutor;
   close(): Promise<void>;
 }
 
@@ -75,6 +92,18 @@ export async function createSubgraphServer<TContext extends AuditContext>(
   });
   await apollo.start();
 
+  /** From a principal token to the request's context, for HTTP and in-process calls alike; null when refused. */
+  async function contextFor(token: unknown, requestId: string, clientAddress: string): Promise<TContext | null> {
+    if (typeof token !== 'string') return null;
+    let principal: Principal;
+    try {
+      principal = await verifyPrincipal(token);
+    } catch {
+      return null;
+    }
+    return options.buildContext({ principal, requestId, principalToken: token, clientAddress, audited: new Set() });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     const requestId = String(req.headers[REQUEST_ID_HEADER] ?? randomUUID());
@@ -87,20 +116,14 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     const internal = options.internalRoutes?.[url.pathname];
     if (internal) return internal(req, res, url);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-    const token = req.headers[PRINCIPAL_HEADER];
-    let principal: Principal;
-    try {
-      if (typeof token !== 'string') throw new Error('missing principal token');
-      principal = await verifyPrincipal(token);
-    } catch {
+    const clientAddress = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? 'unknown');
+    const context = await contextFor(req.headers[PRINCIPAL_HEADER], requestId, clientAddress);
+    if (!context) {
       logger.warn({ requestId, path: url.pathname }, 'request without a valid principal token refused');
-      return sendGraphQLError(res, 401, 'This service only answers the gateway', 'UNAUTHENTICATED');
+      return sendGraphQLError(res, 401, REFUSED, 'UNAUTHENTICATED');
     }
     const request = await toGraphQLRequest(req, url);
-    const clientAddress = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? 'unknown');
-    await executeHttp(apollo, request, res, async () =>
-      options.buildContext({ principal, requestId, principalToken: token, clientAddress, audited: new Set() }),
-    );
+    await executeHttp(apollo, request, res, async () => context);
   }
 
   const service = createHttpService(handle, logger, async () => {
@@ -110,6 +133,11 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     apollo,
     http: service.http,
     listen: service.listen,
+    execute: async (request, call) => {
+      const context = await contextFor(call.principalToken, call.requestId ?? randomUUID(), call.clientAddress ?? 'in-process');
+      if (!context) throw new HttpError(401, REFUSED, 'UNAUTHENTICATED');
+      return apollo.executeOperation(request, { contextValue: context });
+    },
     close: async () => {
       await options.onClose?.();
       await service.close();
