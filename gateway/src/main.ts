@@ -1,19 +1,16 @@
 /** The gateway alone, in front of subgraphs that run elsewhere (docker-compose, Kubernetes). */
 import { readFileSync } from 'node:fs';
-import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, serviceUrlsFromEnv } from '@etika/kit';
 import { composedSubgraphUrls } from '@etika/schema';
+import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, serviceUrlsFromEnv } from '@etika/kit';
 import { loadGatewayEnv } from './env.ts';
 import { GATEWAY_KEYS, buildGateway } from './server.ts';
+import { subgraphUrlsOf } from './subgraph-urls.ts';
 
 const env = loadGatewayEnv();
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
-const composed = composedSubgraphUrls(supergraphSdl);
 // `<NAME>_URL` (a base URL) moves any subgraph away from the address composed into the supergraph
-const overrides = serviceUrlsFromEnv(Object.keys(composed));
-const subgraphUrls = Object.fromEntries(
-  Object.entries(composed).map(([name, url]) => [name, overrides[name] ? new URL('/graphql', overrides[name]).toString() : url]),
-);
+const subgraphUrls = subgraphUrlsOf(supergraphSdl, serviceUrlsFromEnv(Object.keys(composedSubgraphUrls(supergraphSdl))));
 const production = env.NODE_ENV === 'production';
 const gateway = await buildGateway({
   supergraphSdl,
