@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINCIPAL_HEADER } from '@etika/schema';
 import { bearer, dataOrThrow, graphql } from '@etika/platform';
@@ -59,6 +60,20 @@ describe('role × operation matrix through the gateway', () => {
       });
     }
   }
+});
+
+describe('token movements without their scope', () => {
+  it('refuses an auditor transferring and a member issuing before planning', async () => {
+    const tokenId = dataOrThrow(await p.gql<{ defineToken: { id: string } }>(
+      'mutation($input: DefineTokenInput!) { defineToken(input: $input) { id } }',
+      { input: { name: 'PTS points', symbol: 'PTS', decimals: 2, maxSupply: null } },
+      bearer(t.tokens.owner),
+    )).defineToken.id;
+    const move = (op: 'issueTokens' | 'transferTokens', token: string, input: { amount: string; toUserId: string }) =>
+      p.gql(`mutation($input: MovementInput!) { ${op}(input: $input) { id kind postings { amount ownerType owner { id } } } }`, { input: { tokenId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
+    expect((await move('transferTokens', t.tokens.auditor, { amount: '1', toUserId: t.userIds.owner })).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect((await move('issueTokens', t.tokens.member, { amount: '5', toUserId: t.userIds.member })).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+  });
 });
 
 describe('partial results', () => {

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, queryRows } from '@etika/kit';
-import { bearer, dataOrThrow } from '@etika/platform';
-import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
+import { dataOrThrow, startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
+import { identity } from '@etika/identity';
+import { org } from '@etika/org';
+import { seedTenant, type Tenant } from '@etika/org/testing';
+import { token as tokenSubgraph } from '../src/index.ts';
+import { walletOf } from './fixtures.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -18,18 +22,18 @@ function prng(seed: number): () => number {
 
 type Role = 'owner' | 'admin' | 'member' | 'auditor';
 const SEED = 20261125;
-let p: TestPlatform;
+let p: SubgraphTest;
 let t: Tenant;
 const tokens: { id: string; cap: bigint | null }[] = [];
 
 beforeAll(async () => {
-  p = await startTestPlatform();
+  p = await startSubgraphTest(tokenSubgraph, { peers: [org, identity] });
   t = await seedTenant(p, 'model');
   for (const [symbol, cap] of [['MOD', null], ['CAPD', '5000']] as const) {
-    const r = dataOrThrow(await p.gql<{ defineToken: { id: string } }>(
+    const r = dataOrThrow(await p.execute<{ defineToken: { id: string } }>(
       'mutation($input: DefineTokenInput!) { defineToken(input: $input) { id } }',
       { input: { name: symbol, symbol, decimals: 0, maxSupply: cap } },
-      bearer(t.tokens.owner),
+      t.as.owner,
     ));
     tokens.push({ id: r.defineToken.id, cap: cap === null ? null : BigInt(cap) });
   }
@@ -58,13 +62,13 @@ describe('a seeded random run against an in-memory model', () => {
       if (kind === 'issue') {
         const to = pick(HOLDERS);
         if (token.cap !== null && circulating(token.id) + amount > token.cap) expected = 'SUPPLY_CAP_EXCEEDED';
-        r = await p.gql(MOVE('issueTokens'), { input: { tokenId: token.id, amount: amount.toString(), toUserId: t.userIds[to], idempotencyKey: randomUUID() } }, bearer(t.tokens.owner));
+        r = await p.execute(MOVE('issueTokens'), { input: { tokenId: token.id, amount: amount.toString(), toUserId: t.userIds[to], idempotencyKey: randomUUID() } }, t.as.owner);
         if (!expected) balance.set(key(token.id, to), get(token.id, to) + amount);
       } else if (kind === 'transfer') {
         const from = pick(SENDERS);
         const to = pick(HOLDERS.filter((h) => h !== from));
         if (get(token.id, from) < amount) expected = 'INSUFFICIENT_BALANCE';
-        r = await p.gql(MOVE('transferTokens'), { input: { tokenId: token.id, amount: amount.toString(), toUserId: t.userIds[to], idempotencyKey: randomUUID() } }, bearer(t.tokens[from]));
+        r = await p.execute(MOVE('transferTokens'), { input: { tokenId: token.id, amount: amount.toString(), toUserId: t.userIds[to], idempotencyKey: randomUUID() } }, t.as[from]);
         if (!expected) {
           balance.set(key(token.id, from), get(token.id, from) - amount);
           balance.set(key(token.id, to), get(token.id, to) + amount);
@@ -72,26 +76,26 @@ describe('a seeded random run against an in-memory model', () => {
       } else {
         const from = pick(SENDERS);
         if (get(token.id, from) < amount) expected = 'INSUFFICIENT_BALANCE';
-        r = await p.gql(MOVE('redeemTokens'), { input: { tokenId: token.id, amount: amount.toString(), idempotencyKey: randomUUID() } }, bearer(t.tokens[from]));
+        r = await p.execute(MOVE('redeemTokens'), { input: { tokenId: token.id, amount: amount.toString(), idempotencyKey: randomUUID() } }, t.as[from]);
         if (!expected) balance.set(key(token.id, from), get(token.id, from) - amount);
       }
       expect({ step, code: r.errors?.[0]?.extensions?.code ?? null }).toEqual({ step, code: expected });
     }
 
     for (const role of HOLDERS) {
-      const wallet = dataOrThrow(await p.gql<{ me: { wallet: { token: { id: string }; amount: string }[] } }>('{ me { wallet { token { id } amount } } }', {}, bearer(t.tokens[role])));
+      const wallet = await walletOf(p, t.as[role]);
       for (const token of tokens) {
-        expect({ role, token: token.id, amount: wallet.me.wallet.find((w) => w.token.id === token.id)?.amount ?? '0' }).toEqual({ role, token: token.id, amount: get(token.id, role).toString() });
+        expect({ role, token: token.id, amount: wallet.find((w) => w.token.id === token.id)?.amount ?? '0' }).toEqual({ role, token: token.id, amount: get(token.id, role).toString() });
       }
     }
 
     // concurrent load: outcomes depend on ordering, the invariants must not
     await Promise.all(Array.from({ length: 60 }, () => {
       const from = pick(SENDERS);
-      return p.gql(MOVE('transferTokens'), { input: { tokenId: pick(tokens).id, amount: String(1 + Math.floor(rand() * 200)), toUserId: t.userIds[pick(HOLDERS.filter((h) => h !== from))], idempotencyKey: randomUUID() } }, bearer(t.tokens[from]));
+      return p.execute(MOVE('transferTokens'), { input: { tokenId: pick(tokens).id, amount: String(1 + Math.floor(rand() * 200)), toUserId: t.userIds[pick(HOLDERS.filter((h) => h !== from))], idempotencyKey: randomUUID() } }, t.as[from]);
     }));
 
-    await inTenant(p.databases.token.db, { orgId: t.orgId, userId: null }, async (tx) => {
+    await inTenant(p.database.db, { orgId: t.orgId, userId: null }, async (tx) => {
       const postingCount = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from token.postings`);
       expect(postingCount[0]!.n).toBeGreaterThan(100);
       const sums = await queryRows<{ total: string }>(tx, sql`select sum(amount)::text as total from token.postings group by token_id`);
