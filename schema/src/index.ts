@@ -4,3 +4,5 @@ export * from './requirements.ts';
 export * from './directives.ts';
 export * from './supergraph.ts';
 export * from './events.ts';
+export * from './internal.ts';
+export * from './credentials.ts';

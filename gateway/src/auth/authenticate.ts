@@ -1,22 +1,20 @@
-import { z } from 'zod';
-import { ANONYMOUS, PRINCIPAL_HEADER, ROLES, SCOPES, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal } from '@etika/schema';
+import {
+  ANONYMOUS,
+  API_KEY_PREFIX,
+  INTERNAL_ROUTES,
+  PRINCIPAL_HEADER,
+  REFRESH_TOKEN_PREFIX,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  accessTokenClaims,
+  type AccessTokenClaims,
+  type Principal,
+} from '@etika/schema';
 import { BoundedCache, HttpError, callInternal, signPrincipalToken, verifyToken } from '@etika/kit';
 
 type Key = Parameters<typeof verifyToken>[0];
 
-const accessClaims = z.object({
-  sub: z.string().uuid(),
-  sid: z.string().uuid(),
-  org: z.string().uuid().nullable(),
-  role: z.enum(ROLES).nullable(),
-  scp: z.array(z.enum(SCOPES)),
-});
-
-const apiKeyAnswer = z.object({ keyId: z.string().uuid(), orgId: z.string().uuid(), scopes: z.array(z.enum(SCOPES)) });
-
 export const API_KEY_HEADER = 'x-api-key';
-const API_KEY_PREFIX = 'etk_';
-const REFRESH_TOKEN_PREFIX = 'etr_';
 
 function unauthenticated(message: string): HttpError {
   return new HttpError(401, message, 'UNAUTHENTICATED');
@@ -69,11 +67,11 @@ export class Authenticator {
 
   private async fromAccessToken(token: string): Promise<{ value: Authenticated; expiresAt: number }> {
     if (token.startsWith(REFRESH_TOKEN_PREFIX)) throw unauthenticated('A refresh token is not an access token');
-    let claims: z.infer<typeof accessClaims>;
+    let claims: AccessTokenClaims;
     let exp: number;
     try {
       const payload = await verifyToken(this.identityKey, token, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access });
-      claims = accessClaims.parse(payload);
+      claims = accessTokenClaims.parse(payload);
       exp = payload.exp ?? 0;
     } catch {
       throw unauthenticated('The access token is invalid or expired');
@@ -86,14 +84,9 @@ export class Authenticator {
   private async fromApiKey(key: string): Promise<Authenticated> {
     if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) throw unauthenticated('The API key is malformed');
     const anonymous = await this.authenticate({});
-    const answer = await callInternal<unknown>(
-      new URL('/internal/api-keys/verify', this.identityBaseUrl()).toString(),
-      { [PRINCIPAL_HEADER]: anonymous.principalToken },
-      { key },
-    );
-    const parsed = apiKeyAnswer.safeParse(answer);
-    if (!parsed.success) throw unauthenticated('The API key is unknown, revoked or expired');
-    const principal: Principal = { kind: 'apiKey', keyId: parsed.data.keyId, orgId: parsed.data.orgId, role: 'partner', scopes: parsed.data.scopes };
+    const verified = await callInternal(this.identityBaseUrl(), INTERNAL_ROUTES.verifyApiKey, { key }, { [PRINCIPAL_HEADER]: anonymous.principalToken });
+    if (!verified) throw unauthenticated('The API key is unknown, revoked or expired');
+    const principal: Principal = { kind: 'apiKey', keyId: verified.keyId, orgId: verified.orgId, role: 'partner', scopes: verified.scopes };
     return { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal) };
   }
 }

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PRINCIPAL_HEADER, TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal } from '@etika/schema';
+import { z } from 'zod';
+import { PRINCIPAL_HEADER, TOKEN_AUDIENCE, TOKEN_ISSUER, type InternalContract, type Principal } from '@etika/schema';
 import { HttpError, readBody, sendJson } from './http.ts';
 import { verifyPrincipalToken } from './principal-token.ts';
+import type { InternalRoute } from './server.ts';
 import { signToken, verifyToken } from './tokens.ts';
 
 type Key = Parameters<typeof verifyToken>[0];
@@ -57,15 +59,50 @@ export function answer(res: ServerResponse, payload: unknown): void {
   sendJson(res, 200, payload);
 }
 
-/** Calls another subgraph's internal route; a non-2xx answer becomes an HttpError with its status. */
-export async function callInternal<T>(url: string, headers: Record<string, string>, body?: unknown): Promise<T | null> {
+type AnyContract = InternalContract<z.ZodType<Record<string, unknown>>, z.ZodType>;
+
+/**
+ * An internal route held to its contract in `@etika/schema`: the caller is authenticated first, then its request is
+ * parsed (400 when it does not fit), and the answer is checked against the contract before it is sent. A handler
+ * that has nothing to answer throws an `HttpError` with 404.
+ */
+export function internalRoute<C extends AnyContract, Caller>(
+  contract: C,
+  authenticate: (req: IncomingMessage) => Promise<Caller>,
+  handle: (request: z.output<C['request']>, caller: Caller) => Promise<z.input<C['answer']>>,
+): InternalRoute {
+  return async (req, res, url) => {
+    if (req.method !== contract.method) throw new HttpError(405, `${contract.method} only`, 'BAD_REQUEST');
+    const caller = await authenticate(req);
+    const raw = contract.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
+    const parsed = contract.request.safeParse(raw);
+    if (!parsed.success) throw new HttpError(400, `invalid request for ${contract.path}`, 'BAD_REQUEST');
+    answer(res, contract.answer.parse(await handle(parsed.data as z.output<C['request']>, caller)));
+  };
+}
+
+/**
+ * Calls another part's internal route by its contract: the request is built from the contract's schema, the answer
+ * parsed with it. 404 answers null; any other failure, or an answer that does not fit, is an HttpError (502).
+ */
+export async function callInternal<C extends AnyContract>(
+  baseUrl: string,
+  contract: C,
+  request: z.input<C['request']>,
+  headers: Record<string, string>,
+): Promise<z.output<C['answer']> | null> {
+  const url = new URL(contract.path, baseUrl);
+  const body = contract.request.parse(request);
+  if (contract.method === 'GET') for (const [name, value] of Object.entries(body)) url.searchParams.set(name, String(value));
   const response = await fetch(url, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method: contract.method,
+    headers: { ...headers, ...(contract.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+    ...(contract.method === 'POST' ? { body: JSON.stringify(body) } : {}),
     signal: AbortSignal.timeout(5_000),
   });
   if (response.status === 404) return null;
   if (!response.ok) throw new HttpError(502, `internal call failed with ${response.status}`, 'INTERNAL_SERVER_ERROR');
-  return (await response.json()) as T;
+  const parsed = contract.answer.safeParse(await response.json());
+  if (!parsed.success) throw new HttpError(502, `the answer of ${contract.path} does not fit its contract`, 'INTERNAL_SERVER_ERROR');
+  return parsed.data as z.output<C['answer']>;
 }

@@ -1,5 +1,5 @@
 import { SERVICE_TOKEN_HEADER, callInternal, signServiceToken } from '@etika/kit';
-import { isRole, type Role } from '@etika/schema';
+import { INTERNAL_ROUTES, type Role } from '@etika/schema';
 
 export interface MembershipSummary {
   readonly orgId: string;
@@ -18,12 +18,8 @@ export function httpMembershipDirectory(orgBaseUrl: () => string, identityKey: K
   return {
     async membershipsOf(userId) {
       const token = await signServiceToken(identityKey, userId);
-      const url = new URL('/internal/memberships', orgBaseUrl());
-      url.searchParams.set('user', userId);
-      const body = await callInternal<{ memberships: { orgId: string; role: string }[] }>(url.toString(), {
-        [SERVICE_TOKEN_HEADER]: token,
-      });
-      return (body?.memberships ?? []).flatMap((m) => (isRole(m.role) ? [{ orgId: m.orgId, role: m.role }] : []));
+      const body = await callInternal(orgBaseUrl(), INTERNAL_ROUTES.memberships, { user: userId }, { [SERVICE_TOKEN_HEADER]: token });
+      return body?.memberships ?? [];
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { appError, inTenant, signToken, uuidOrThrow, type Db } from '@etika/kit';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, scopesForRole } from '@etika/schema';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, scopesForRole, type AccessTokenClaims } from '@etika/schema';
 import { generateOpaqueToken, hashOpaqueToken } from '../security/index.ts';
 import { refreshTokens, sessions } from '../tables.ts';
 import type { MembershipDirectory, MembershipSummary } from './memberships.client.ts';
@@ -37,14 +37,16 @@ export class SessionService {
 
   private async accessToken(userId: string, sessionId: string, membership: MembershipSummary | null) {
     const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
+    // `sub` is the registered subject claim, set from `subject`
+    const claims: Omit<AccessTokenClaims, 'sub'> = {
+      sid: sessionId,
+      org: membership?.orgId ?? null,
+      role: membership?.role ?? null,
+      scp: membership ? [...scopesForRole(membership.role)] : [],
+    };
     const accessToken = await signToken(
       this.signingKey,
-      {
-        sid: sessionId,
-        org: membership?.orgId ?? null,
-        role: membership?.role ?? null,
-        scp: membership ? scopesForRole(membership.role) : [],
-      },
+      claims,
       { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access, subject: userId, expiresInSeconds: ACCESS_TOKEN_SECONDS, jti: randomUUID() },
     );
     return { accessToken, expiresAt };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password.ts';
-import { generateApiKey, generateOpaqueToken, generateRecoveryCodes, hashRecoveryCode, normaliseEmail, parseApiKey, REFRESH_TOKEN_PREFIX } from './tokens.ts';
+import { REFRESH_TOKEN_PREFIX } from '@etika/schema';
+import { generateApiKey, generateOpaqueToken, generateRecoveryCodes, hashRecoveryCode, normaliseEmail, parseApiKey } from './tokens.ts';
 
 describe('passwords', () => {
   it('hash with argon2id at or above OWASP parameters and verify only the right password', async () => {

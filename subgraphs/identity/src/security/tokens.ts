@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LIVE_API_KEY_PREFIX, REFRESH_TOKEN_PREFIX } from '@etika/schema';
 
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
 // ---- refresh tokens -------------------------------------------------------------------------------------------
-
-/** Refresh tokens carry a prefix so that one presented as an access token is recognised and refused. */
-export const REFRESH_TOKEN_PREFIX = 'etr_';
 
 export function generateOpaqueToken(): { token: string; hash: string } {
   const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -38,19 +36,19 @@ export function hashRecoveryCode(code: string): string {
 
 // ---- partner API keys -----------------------------------------------------------------------------------------
 
-const API_KEY_PATTERN = /^etk_live_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
+const API_KEY_PATTERN = new RegExp(`^${LIVE_API_KEY_PREFIX}([a-z0-9]{8})_([A-Za-z0-9_-]{43})$`);
 
 /** `etk_live_<8-char visible prefix>_<256-bit secret>`; only the SHA-256 of the whole key is stored. */
 export function generateApiKey(): { key: string; prefix: string; hash: string } {
   const prefix = randomBytes(8).toString('hex').slice(0, 8);
-  const key = `etk_live_${prefix}_${randomBytes(32).toString('base64url')}`;
-  return { key, prefix: `etk_live_${prefix}`, hash: sha256Hex(key) };
+  const key = `${LIVE_API_KEY_PREFIX}${prefix}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix: `${LIVE_API_KEY_PREFIX}${prefix}`, hash: sha256Hex(key) };
 }
 
 export function parseApiKey(presented: string): { prefix: string; hash: string } | null {
   const match = API_KEY_PATTERN.exec(presented);
   if (!match) return null;
-  return { prefix: `etk_live_${match[1]}`, hash: sha256Hex(presented) };
+  return { prefix: `${LIVE_API_KEY_PREFIX}${match[1]}`, hash: sha256Hex(presented) };
 }
 
 

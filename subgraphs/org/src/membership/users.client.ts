@@ -1,4 +1,4 @@
-import { PRINCIPAL_HEADER } from '@etika/schema';
+import { INTERNAL_ROUTES, PRINCIPAL_HEADER } from '@etika/schema';
 import { callInternal } from '@etika/kit';
 
 /** What org needs from identity: who has an email. Asked with the caller's own (relayed) principal token. */
@@ -9,9 +9,7 @@ export interface UserDirectory {
 export function httpUserDirectory(identityBaseUrl: () => string): UserDirectory {
   return {
     async findByEmail(email, principalToken) {
-      const url = new URL('/internal/users/lookup', identityBaseUrl());
-      url.searchParams.set('email', email);
-      return callInternal<{ id: string; email: string }>(url.toString(), { [PRINCIPAL_HEADER]: principalToken });
+      return callInternal(identityBaseUrl(), INTERNAL_ROUTES.lookupUser, { email }, { [PRINCIPAL_HEADER]: principalToken });
     },
   };
 }

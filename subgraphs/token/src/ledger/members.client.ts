@@ -1,4 +1,4 @@
-import { PRINCIPAL_HEADER } from '@etika/schema';
+import { INTERNAL_ROUTES, PRINCIPAL_HEADER } from '@etika/schema';
 import { BoundedCache, callInternal } from '@etika/kit';
 
 /** Is this person a member of the caller's organisation? Asked of org with the caller's principal token. */
@@ -13,9 +13,7 @@ export function httpMemberDirectory(orgBaseUrl: () => string, ttlMs = 60_000): M
     async isMember(userId, principalToken, orgId) {
       const key = `${orgId}:${userId}`;
       if (known.get(key)) return true;
-      const url = new URL('/internal/members/check', orgBaseUrl());
-      url.searchParams.set('user', userId);
-      const answer = await callInternal<{ member: boolean }>(url.toString(), { [PRINCIPAL_HEADER]: principalToken });
+      const answer = await callInternal(orgBaseUrl(), INTERNAL_ROUTES.checkMember, { user: userId }, { [PRINCIPAL_HEADER]: principalToken });
       if (answer?.member) known.set(key, true);
       return answer?.member === true;
     },
