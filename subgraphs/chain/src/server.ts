@@ -1,6 +1,7 @@
-import { createSubgraphServer, idempotentHandler, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
-import { EVENT_TYPES, type EventEnvelope, type TokenTransactionCommitted } from '@etika/schema';
+import { createSubgraphServer, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
+import { EVENT_TYPES } from '@etika/schema';
 import type { ChainContext } from './context.ts';
+import { appendCommittedTransactions } from './log/log.consumer.ts';
 import { LogService } from './log/log.service.ts';
 import { buildChainSchema } from './schema.ts';
 
@@ -20,11 +21,7 @@ export interface ChainServer {
 export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions = { origin: 'etika.local/chain', checkpointIntervalMs: 5_000 }): Promise<ChainServer> {
   const db = deps.database.db;
   const log = new LogService(db, options.origin, ownKeyOrThrow(deps.keys));
-  deps.bus.subscribe(
-    'chain',
-    [EVENT_TYPES.tokenTransactionCommitted],
-    idempotentHandler(db, 'chain', 'chain-append', (tx, event) => log.append(tx, event as EventEnvelope<TokenTransactionCommitted>)),
-  );
+  deps.bus.subscribe('chain', [EVENT_TYPES.tokenTransactionCommitted], appendCommittedTransactions(db, log, deps.logger));
   const timer = setInterval(() => {
     log.checkpoint().catch((err: unknown) => deps.logger.error({ err }, 'checkpoint failed'));
   }, options.checkpointIntervalMs);

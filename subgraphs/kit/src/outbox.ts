@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import { jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { EventEnvelope } from '@etika/schema';
@@ -146,22 +147,37 @@ export function startOutboxRelay(options: { db: Db; schema: string; bus: EventBu
   };
 }
 
+export interface ConsumerOptions<T> {
+  readonly db: Db;
+  /** The consuming subgraph's schema, whose inbox remembers the events it handled. */
+  readonly schema: string;
+  /** The consumer's name in the inbox. */
+  readonly consumer: string;
+  /** The payload's contract (`EVENT_PAYLOADS[type]` in `@etika/schema`). */
+  readonly payload: z.ZodType<T>;
+  readonly logger: Logger;
+}
+
 /**
  * An idempotent consumer: the effect and the inbox row commit together, so a repeated delivery changes nothing.
- * `apply` runs in the transaction it is given, as the app role in the event's organisation.
+ * `apply` runs in the transaction it is given, as the app role in the event's organisation, with the payload as its
+ * contract parsed it. A payload that does not fit the contract is never applied: it is rejected with a logged
+ * error (and acknowledged, since delivering it again cannot make it fit), so it cannot block the events after it.
  */
-export function idempotentHandler(
-  db: Db,
-  schema: string,
-  consumer: string,
-  apply: (tx: Tx, event: EventEnvelope) => Promise<void>,
-): EventHandler {
-  const inbox = inboxTable(schema);
+export function idempotentHandler<T>(options: ConsumerOptions<T>, apply: (tx: Tx, event: EventEnvelope<T>) => Promise<void>): EventHandler {
+  const { db, consumer, logger } = options;
+  const inbox = inboxTable(options.schema);
   return async (event) => {
+    const parsed = options.payload.safeParse(event.payload);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      logger.error({ eventId: event.id, type: event.type, consumer, issues }, 'event rejected: its payload does not fit the contract');
+      return;
+    }
     await inTenant(db, { orgId: event.orgId, userId: null }, async (tx) => {
       const fresh = await tx.insert(inbox).values({ consumer, eventId: event.id }).onConflictDoNothing().returning({ id: inbox.eventId });
       if (fresh.length === 0) return;
-      await apply(tx, event);
+      await apply(tx, { ...event, payload: parsed.data });
     });
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { EventEnvelope } from '@etika/schema';
 import {
   MemoryBus,
@@ -39,8 +40,8 @@ const commitEvent = (payload: unknown) =>
 const effects = async (eventId: string) =>
   (await queryRows(db.database.db, sql`select event_id from ev.effects where event_id = ${eventId}`)).length;
 
-function consumer() {
-  return idempotentHandler(db.database.db, 'ev', 'effects', async (tx, event) => {
+function consumer(log = logger) {
+  return idempotentHandler({ db: db.database.db, schema: 'ev', consumer: 'effects', payload: z.object({ n: z.number().int() }), logger: log }, async (tx, event) => {
     await tx.execute(sql`insert into ev.effects (event_id) values (${event.id})`);
   });
 }
@@ -89,6 +90,17 @@ describe('outbox, relay and idempotent consumers', () => {
     expect(await effects(event.id)).toBe(1);
     const pending = await queryRows(db.database.db, sql`select id from ev.outbox where published_at is null`);
     expect(pending).toEqual([]);
+  });
+
+  it('a payload that does not fit its contract is rejected with a logged error and applies nothing', async () => {
+    const event = await commitEvent({ n: 'four' });
+    const logged: unknown[] = [];
+    const capture = { error: (...args: unknown[]) => void logged.push(args) } as unknown as typeof logger;
+    await consumer(capture)(event);
+    expect(await effects(event.id)).toBe(0);
+    expect(logged).toEqual([[expect.objectContaining({ eventId: event.id, issues: [expect.objectContaining({ path: 'n' })] }), expect.stringMatching(/rejected/)]]);
+    const inbox = await queryRows(db.database.db, sql`select event_id from ev.inbox where event_id = ${event.id}`);
+    expect(inbox).toEqual([]);
   });
 
   it('the application role cannot read the outbox', async () => {
