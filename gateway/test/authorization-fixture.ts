@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { Principal, Scope } from '@etika/schema';
-import { stripSecurityLinks } from '../src/authorization/index.ts';
+import { stripSecurityLinks } from '../src/authorization/requirements-index.ts';
 
 const LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes", "@shareable"])\n';

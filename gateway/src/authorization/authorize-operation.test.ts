@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, print, validate, type DocumentNode } from 'graphql';
 import type { Principal } from '@etika/schema';
 import { anonymous, apiSchema, supergraphSdl, user } from '../../test/authorization-fixture.ts';
-import { OperationAuthorizer, buildRequirementsIndex, type AuthorizationResult } from './index.ts';
+import { OperationAuthorizer, type AuthorizationResult } from './authorize-operation.ts';
+import { buildRequirementsIndex } from './requirements-index.ts';
 
 const index = buildRequirementsIndex(supergraphSdl);
 const denied = (...path: string[]) => ({ message: 'Unauthorized field or type', path, extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });

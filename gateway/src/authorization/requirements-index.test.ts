@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Supergraph } from '@apollo/federation-internals';
 import { NO_REQUIREMENT } from '@etika/schema';
 import { supergraphSdl } from '../../test/authorization-fixture.ts';
-import { buildRequirementsIndex, stripSecurityLinks } from './index.ts';
+import { buildRequirementsIndex, stripSecurityLinks } from './requirements-index.ts';
 
 const AUTH = { authenticated: true, scopes: [] };
 const scopes = (...entries: string[][][]) => ({ authenticated: true, scopes: entries });
