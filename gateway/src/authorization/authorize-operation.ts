@@ -105,7 +105,7 @@ function selectOperation(document: DocumentNode, operationName: string | null | 
  * Walks the selected operation through fragments and type conditions and records every restricted field selection.
  * Expects a document validated against `schema`: anything it cannot resolve throws rather than passing unchecked.
  */
-export function analyzeOperation(
+function analyzeOperation(
   schema: GraphQLSchema,
   index: RequirementsIndex,
   document: DocumentNode,

@@ -132,7 +132,7 @@ function sortedByKey<T>(items: Iterable<T>, key: (item: T) => string): T[] {
 }
 
 /** Same meaning, one spelling: scopes sorted and deduplicated at every level, any scope implies authentication. */
-export function normalizeRequirement(req: Requirement): Requirement {
+function normalizeRequirement(req: Requirement): Requirement {
   if (isUnrestricted(req)) return NO_REQUIREMENT;
   const scopes = sortedByKey(
     req.scopes.map((anyOf) => sortedByKey(anyOf.map((allOf) => [...new Set(allOf)].sort()), (g) => JSON.stringify(g))),

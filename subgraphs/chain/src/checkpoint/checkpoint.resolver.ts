@@ -5,7 +5,7 @@ import type { ChainContext } from '../context.ts';
 import type { CheckpointRow } from '../log/log.service.ts';
 import { Checkpoint, ConsistencyProof, InclusionProof, TokenTransactionRef } from './checkpoint.type.ts';
 
-export function toCheckpoint(row: CheckpointRow): Checkpoint {
+function toCheckpoint(row: CheckpointRow): Checkpoint {
   return { treeSize: row.size, rootHash: Buffer.from(row.rootHash).toString('base64'), note: row.note, createdAt: row.createdAt };
 }
 

@@ -7,7 +7,7 @@ export interface BrandingViolation {
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-export const MAX_ORG_NAME = 100;
+const MAX_ORG_NAME = 100;
 
 /** Branding the web app turns into a theme; checked here so no stored value can break a page. */
 export function brandingViolation(branding: { name?: string | undefined; brandColor?: string | null | undefined; logoUrl?: string | null | undefined }): BrandingViolation | null {

@@ -4,7 +4,7 @@ import type { TokenContext } from '../context.ts';
 import type { TokenRow } from './token.service.ts';
 import { Balance, DefineTokenInput, OrganizationRef, Token, UserRef } from './token.type.ts';
 
-export function toToken(row: TokenRow): Token {
+function toToken(row: TokenRow): Token {
   return { id: row.id, name: row.name, symbol: row.symbol, decimals: row.decimals, maxSupply: row.maxSupply, createdAt: row.createdAt };
 }
 

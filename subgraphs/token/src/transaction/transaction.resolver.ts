@@ -9,7 +9,7 @@ import { AccountOwner, BatchInput, HistoryInput, MovementInput, Posting, TokenTr
 
 type PostingModel = Posting & { tokenId: string };
 
-export function toTransaction(c: CommittedTransaction): TokenTransaction {
+function toTransaction(c: CommittedTransaction): TokenTransaction {
   return {
     id: c.transaction.id,
     kind: c.transaction.kind as TransactionKind,

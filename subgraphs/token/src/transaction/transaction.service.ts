@@ -18,13 +18,13 @@ export interface HistoryFilter {
   readonly to?: Date | null | undefined;
 }
 
-export const MAX_PAGE = 100;
+const MAX_PAGE = 100;
 
-export function encodeCursor(seq: number): string {
+function encodeCursor(seq: number): string {
   return Buffer.from(`seq:${seq}`).toString('base64url');
 }
 
-export function decodeCursorOrThrow(cursor: string): number {
+function decodeCursorOrThrow(cursor: string): number {
   const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw appError('BAD_USER_INPUT', 'That cursor is not one this API gave out', { field: 'after' });
   return Number(match[1]);
