@@ -57,17 +57,31 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-export async function newPage(e2e: E2E, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: { width, height: 900 }, baseURL: e2e.origin });
+export interface PageOptions {
+  readonly width?: number;
+  /** The browser's language, as a person's browser would send it. */
+  readonly locale?: string;
+  readonly colorScheme?: 'light' | 'dark';
+}
+
+export async function newPage(e2e: E2E, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    baseURL: e2e.origin,
+    locale: options.locale ?? 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
+    timezoneId: 'Europe/Paris',
+  });
   return { context, page: await context.newPage() };
 }
 
+/** Signs in through the form, whatever the page's language (fields by name, the form's own button). */
 export async function signIn(page: Page, role: DemoRole, next = ''): Promise<void> {
   await page.goto(`/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-  await page.getByLabel('Email').fill(DEMO_USERS[role]);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+  await page.locator('input[name="email"]').fill(DEMO_USERS[role]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('header nav').waitFor({ state: 'attached' });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

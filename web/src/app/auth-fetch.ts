@@ -12,12 +12,28 @@ export const REFRESH = graphql(`
 `);
 
 let inFlight: Promise<boolean> | null = null;
+const LOCK = 'etika.refresh';
 
-/** Exchanges the refresh token once, however many requests ask at the same moment. */
+/** Runs `work` while no other tab of this site runs it (Web Locks), or directly where the browser has none. */
+async function acrossTabs(work: () => Promise<boolean>): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? await locks.request(LOCK, work) : work();
+}
+
+/**
+ * Exchanges the refresh token once, however many requests, and however many tabs, ask at the same moment: one tab
+ * at a time holds the lock, and a tab that finds the token already exchanged by another takes the access token that
+ * exchange produced.
+ */
 export function refreshSession(): Promise<boolean> {
-  inFlight ??= (async () => {
+  inFlight ??= acrossTabs(async () => {
     const refreshToken = session.refreshToken;
     if (!refreshToken) return false;
+    const shared = session.rotatedElsewhere();
+    if (shared) {
+      session.signIn(shared, null);
+      return true;
+    }
     const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -30,7 +46,7 @@ export function refreshSession(): Promise<boolean> {
     }
     session.signIn(body.data.refreshSession.accessToken, body.data.refreshSession.refreshToken);
     return true;
-  })().finally(() => {
+  }).finally(() => {
     inFlight = null;
   });
   return inFlight;

@@ -17,6 +17,9 @@ export interface SessionState {
 
 const REFRESH_KEY = 'etika.refreshToken';
 const LAST_ORGANIZATION_KEY = 'etika.lastOrganization';
+const ROTATED_ACCESS_KEY = 'etika.rotatedAccessToken';
+/** An access token shared between tabs is only taken with at least this long to live. */
+const MIN_SHARED_LIFE_MS = 30_000;
 
 /** The organisation this device last acted in, so signing in again returns to it. */
 export function lastOrganization(): string | null {
@@ -35,11 +38,15 @@ export function decodeClaims(token: string): Claims | null {
 }
 
 /**
- * The session: the access token lives in memory only; the single-use refresh token is kept in localStorage so a
- * reload stays signed in. Components subscribe with `useSession`.
+ * The session: the access token lives in memory; the single-use refresh token is kept in localStorage so a reload
+ * stays signed in. The tab that exchanges a refresh token also leaves the access token it got beside it, so another
+ * tab that finds the refresh token already used takes that access token instead of spending the new refresh token a
+ * second time (which would end the session for both). Components subscribe with `useSession`.
  */
 class SessionStore {
   private state: SessionState = { accessToken: null, claims: null };
+  /** The refresh token this tab last stored or took; another value in storage means another tab refreshed. */
+  private seen: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void) => {
@@ -53,8 +60,23 @@ class SessionStore {
     return localStorage.getItem(REFRESH_KEY);
   }
 
+  /** The access token another tab got with the refresh token now stored, if this tab has not taken it yet. */
+  rotatedElsewhere(): string | null {
+    const stored = this.refreshToken;
+    const access = localStorage.getItem(ROTATED_ACCESS_KEY);
+    if (!stored || stored === this.seen || !access) return null;
+    const claims = decodeClaims(access);
+    if (!claims || claims.exp * 1000 - Date.now() < MIN_SHARED_LIFE_MS) return null;
+    this.seen = stored;
+    return access;
+  }
+
   signIn(accessToken: string, refreshToken: string | null): void {
-    if (refreshToken) localStorage.setItem(REFRESH_KEY, refreshToken);
+    if (refreshToken) {
+      localStorage.setItem(REFRESH_KEY, refreshToken);
+      localStorage.setItem(ROTATED_ACCESS_KEY, accessToken);
+      this.seen = refreshToken;
+    }
     this.state = { accessToken, claims: decodeClaims(accessToken) };
     if (this.state.claims?.org) localStorage.setItem(LAST_ORGANIZATION_KEY, this.state.claims.org);
     this.listeners.forEach((l) => l());
@@ -62,6 +84,8 @@ class SessionStore {
 
   signOut(): void {
     localStorage.removeItem(REFRESH_KEY);
+    localStorage.removeItem(ROTATED_ACCESS_KEY);
+    this.seen = null;
     this.state = { accessToken: null, claims: null };
     this.listeners.forEach((l) => l());
   }

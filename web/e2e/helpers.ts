@@ -1,0 +1,31 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import en from '../src/locales/en.ts';
+import fr from '../src/locales/fr.ts';
+
+/** The app's own catalogues, so each flow finds its labels in the language it runs in. */
+export const CATALOGUES = { en, fr } as const;
+export type Lang = keyof typeof CATALOGUES;
+export const BROWSER_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** A catalogue message with its placeholders filled, as the app shows it. */
+export function say(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect({ page: name, violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({ page: name, violations: [] });
+}
+
+/** Every GraphQL operation the page sends, by name, so a test can say what was (not) sent. */
+export function recordOperations(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    const body = r.postData();
+    const name = body ? /"operationName":"(\w+)"/.exec(body)?.[1] : undefined;
+    if (name) sent.push(name);
+  });
+  return sent;
+}
