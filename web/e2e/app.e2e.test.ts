@@ -240,6 +240,22 @@ describe('pages every visitor meets', () => {
     await context.close();
   });
 
+  it('signing in again returns to the organisation used last, switching without an uncaught error', async () => {
+    const c = CATALOGUES.en;
+    const { context, page } = await newPage(e2e);
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    await signIn(page, 'owner');
+    await page.goto('/history');
+    await page.getByLabel(c.shell.organisation).selectOption({ label: 'Globex Club' });
+    await page.locator('header p', { hasText: 'Globex Club' }).waitFor();
+    await page.getByRole('button', { name: c.shell.signOut }).click();
+    await signIn(page, 'owner');
+    await page.locator('header p', { hasText: 'Globex Club' }).waitFor();
+    expect(uncaught).toEqual([]);
+    await context.close();
+  });
+
   it('an expired session returns to sign-in and then to the page asked for', async () => {
     const { context, page } = await newPage(e2e);
     await page.goto('/explorer');

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Box, Button, ChakraProvider, Flex, Heading, Link as ChakraLink, NativeSelect, Spinner, Stack, Text } from '@chakra-ui/react';
+import { Box, Button, ChakraProvider, Flex, Grid, Heading, Link as ChakraLink, NativeSelect, Spinner, Stack, Text } from '@chakra-ui/react';
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import type { Scope } from '@etika/schema/permissions';
@@ -73,47 +73,63 @@ function Shell() {
   if (loading) return <Spinner role="status" aria-label={t('common.loading')} m={8} />;
   if (error || !data) return <Text role="alert" m={8}>{messageFor(error)}</Text>;
   const modules = MODULES.filter((m) => (m.scope === null || can(m.scope)) && (!m.needsOrg || Boolean(claims?.org)));
+  const controls = (
+    <>
+      {data.me.memberships.length > 0 && (
+        <NativeSelect.Root size="sm" width="auto">
+          <NativeSelect.Field
+            aria-label={t('shell.organisation')}
+            bg="white"
+            color="black"
+            value={claims?.org ?? ''}
+            onChange={(e) => void switchOrganization(client, e.target.value).catch(() => undefined)}
+          >
+            {!claims?.org && <option value="">{t('shell.chooseOrganisation')}</option>}
+            {data.me.memberships.map((m) => (
+              <option key={m.organization.id} value={m.organization.id}>{m.organization.name}</option>
+            ))}
+          </NativeSelect.Field>
+        </NativeSelect.Root>
+      )}
+      <Preferences onBrand />
+      <Text fontSize="sm" wordBreak="break-all">{data.me.email}</Text>
+      <Button size="sm" variant="outline" color="brand.contrast" onClick={async () => {
+        await signOut().catch(() => undefined);
+        session.signOut();
+        await client.clearStore();
+      }}>{t('shell.signOut')}</Button>
+    </>
+  );
 
   return (
     <ChakraProvider value={system}>
-      <Flex as="header" bg="brand.solid" color="brand.contrast" px={4} py={3} gap={3} wrap="wrap" align="center">
-        <Heading as="p" size="md" flex={{ base: '1', md: '0 1 auto' }} minW={0} truncate>{active?.name ?? 'Etika'}</Heading>
-        <Button display={{ base: 'inline-flex', md: 'none' }} size="sm" variant="outline" color="brand.contrast" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen(!menuOpen)}>
+      <Grid
+        as="header"
+        bg="brand.solid"
+        color="brand.contrast"
+        px={4}
+        py={3}
+        columnGap={3}
+        rowGap={{ base: 0, md: 2 }}
+        alignItems="center"
+        templateColumns="minmax(0, 1fr) auto"
+        templateAreas={{ base: '"name menu" "panel panel"', md: '"name controls" "nav nav"' }}
+      >
+        <Heading as="p" size="md" gridArea="name" minW={0} truncate>{active?.name ?? 'Etika'}</Heading>
+        <Button gridArea="menu" display={{ base: 'inline-flex', md: 'none' }} size="sm" variant="outline" color="brand.contrast" aria-expanded={menuOpen} aria-controls="main-menu" onClick={() => setMenuOpen(!menuOpen)}>
           {menuOpen ? t('shell.closeMenu') : t('shell.menu')}
         </Button>
-        <Flex id="main-menu" display={{ base: menuOpen ? 'flex' : 'none', md: 'flex' }} flexBasis={{ base: 'full', md: 'auto' }} flex={{ md: '1' }} direction={{ base: 'column', md: 'row' }} gap={3} align={{ base: 'stretch', md: 'center' }} wrap="wrap">
-          <Stack as="nav" aria-label={t('shell.modules')} direction={{ base: 'column', md: 'row' }} gap={3} flex="1" wrap="wrap">
+        <Stack id="main-menu" gridArea="panel" display={{ base: menuOpen ? 'flex' : 'none', md: 'contents' }} gap={4} pt={{ base: 3, md: 0 }}>
+          <Stack as="nav" gridArea="nav" aria-label={t('shell.modules')} direction={{ base: 'column', md: 'row' }} gap={{ base: 3, md: 5 }} wrap="wrap">
             {modules.map((m) => (
               <ChakraLink key={m.path} asChild color="brand.contrast" fontWeight="semibold" _currentPage={{ textDecoration: 'underline', textDecorationThickness: '2px', textUnderlineOffset: '4px' }}>
                 <NavLink to={m.path}>{t(`nav.${m.key}`)}</NavLink>
               </ChakraLink>
             ))}
           </Stack>
-          {data.me.memberships.length > 0 && (
-            <NativeSelect.Root size="sm" width="auto">
-              <NativeSelect.Field
-                aria-label={t('shell.organisation')}
-                bg="white"
-                color="black"
-                value={claims?.org ?? ''}
-                onChange={(e) => void switchOrganization(client, e.target.value).catch(() => undefined)}
-              >
-                {!claims?.org && <option value="">{t('shell.chooseOrganisation')}</option>}
-                {data.me.memberships.map((m) => (
-                  <option key={m.organization.id} value={m.organization.id}>{m.organization.name}</option>
-                ))}
-              </NativeSelect.Field>
-            </NativeSelect.Root>
-          )}
-          <Preferences onBrand />
-          <Text fontSize="sm" wordBreak="break-all">{data.me.email}</Text>
-          <Button size="sm" variant="outline" color="brand.contrast" alignSelf={{ base: 'start', md: 'auto' }} onClick={async () => {
-            await signOut().catch(() => undefined);
-            session.signOut();
-            await client.clearStore();
-          }}>{t('shell.signOut')}</Button>
-        </Flex>
-      </Flex>
+          <Flex gridArea="controls" direction={{ base: 'column', md: 'row' }} gap={3} align={{ base: 'start', md: 'center' }} wrap="wrap" justify="end">{controls}</Flex>
+        </Stack>
+      </Grid>
       <Box as="main" p={{ base: 3, md: 6 }} maxW="5xl" mx="auto">
         <Outlet />
       </Box>

@@ -7,7 +7,7 @@ const en = {
   preferences: {
     language: 'Language',
     theme: 'Theme',
-    mode: { system: 'Theme: as the system', light: 'Theme: light', dark: 'Theme: dark' },
+    mode: { system: 'Auto theme', light: 'Light theme', dark: 'Dark theme' },
   },
   shell: {
     menu: 'Menu',

@@ -6,7 +6,7 @@ const fr: Catalogue = {
   preferences: {
     language: 'Langue',
     theme: 'Thème',
-    mode: { system: 'Thème\u00a0: comme le système', light: 'Thème\u00a0: clair', dark: 'Thème\u00a0: sombre' },
+    mode: { system: 'Thème auto', light: 'Thème clair', dark: 'Thème sombre' },
   },
   shell: {
     menu: 'Menu',
