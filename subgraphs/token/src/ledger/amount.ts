@@ -1,6 +1,6 @@
 import { appError } from '@etika/kit';
 
-/** Amounts are below 2^127, the largest a signed 128-bit ledger word holds. */
+/** Amounts, and every balance of the ledger, are below 2^127, the largest a signed 128-bit ledger word holds. */
 export const MAX_AMOUNT = 2n ** 127n - 1n;
 
 /**

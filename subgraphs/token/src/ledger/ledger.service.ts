@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { GraphQLError } from 'graphql';
 import { appError, idempotencyKeyOrThrow, idempotent, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { accounts, idempotencyKeys, postings, tokens, transactions } from '../tables.ts';
-import { parseAmountOrThrow } from './amount.ts';
+import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
 import { postingRowsOf, withPostings, type CommittedTransaction } from '../transaction/transaction.service.ts';
 import type { MemberDirectory } from './members.client.ts';
 import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, type AccountRef, type Leg, type Posting } from './postings.ts';
@@ -136,12 +137,14 @@ export class LedgerService {
     if (!isBalanced(planned)) throw new Error('unbalanced transaction');
     const ids = await this.accountIds(tx, orgId, planned.map((p) => p.account));
     for (const { account, delta } of netChanges(planned)) {
+      const id = ids.get(accountKey(account))!;
+      const after = sql`${accounts.balance} + ${delta.toString()}::numeric`;
       const [row] = await tx
         .update(accounts)
-        .set({ balance: sql`${accounts.balance} + ${delta.toString()}::numeric` })
-        .where(and(eq(accounts.id, ids.get(accountKey(account))!), sql`(${accounts.ownerType} = 'issuance' or ${accounts.balance} + ${delta.toString()}::numeric >= 0)`))
+        .set({ balance: after })
+        .where(and(eq(accounts.id, id), sql`(${accounts.ownerType} = 'issuance' or ${after} >= 0)`, sql`abs(${after}) <= ${MAX_AMOUNT.toString()}::numeric`))
         .returning({ id: accounts.id });
-      if (!row) throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
+      if (!row) throw await this.refusalOf(tx, id, delta);
     }
     await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
     await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
@@ -149,6 +152,19 @@ export class LedgerService {
     await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
     await audit?.(tx);
     return committed;
+  }
+
+  /**
+   * Why a balance could not change: a wallet would go below zero, or an account past the largest amount the
+   * ledger holds (every balance, the issuance and redemption accounts included, stays within `MAX_AMOUNT`).
+   */
+  private async refusalOf(tx: Tx, accountId: string, delta: bigint): Promise<GraphQLError> {
+    const [row] = await tx.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, accountId));
+    const after = BigInt(row?.balance ?? '0') + delta;
+    if (after > MAX_AMOUNT || after < -MAX_AMOUNT) {
+      return appError('BAD_USER_INPUT', `This would take a balance past the largest amount the ledger holds (${MAX_AMOUNT} minor units)`, { field: 'amount' });
+    }
+    return appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
   }
 
   /** The first result of a key, replayed: its transaction is immutable, so reading it again is the same answer. */
