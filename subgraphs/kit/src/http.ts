@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { INTERNAL_ERROR_MESSAGE } from './errors.ts';
 import type { Logger } from './logger.ts';
 
 /** Largest request body accepted, so a client cannot make a server buffer without bound. */
@@ -98,14 +99,15 @@ export interface HttpService {
 
 /**
  * A Node HTTP server around a request handler: expected failures (`HttpError`) become GraphQL-shaped errors with
- * their status, anything else is logged and answered 500 without details.
+ * their status, anything else is logged in full and answered 500 "Internal error" with the request id only.
  */
 export function createHttpService(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, logger: Logger, stop: () => Promise<void>): HttpService {
   const http = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
-      logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+      const requestId = res.getHeader('x-request-id');
+      logger.error({ err, requestId }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } }] });
     });
   });
   http.keepAliveTimeout = 65_000;

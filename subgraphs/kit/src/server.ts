@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { auditPlugin, type AuditContext } from './audit.ts';
 import type { Db } from './db.ts';
-import { formatError } from './errors.ts';
+import { errorReporting, formatError } from './errors.ts';
 import { HttpError, createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
 import type { Logger } from './logger.ts';
 import { principalVerifier } from './principal-token.ts';
@@ -92,6 +92,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
   });
   await apollo.start();
 
+      errorReporting<TContext>(logger),
   /** From a principal token to the request's context, for HTTP and in-process calls alike; null when refused. */
   async function contextFor(token: unknown, requestId: string, clientAddress: string): Promise<TContext | null> {
     if (typeof token !== 'string') return null;
