@@ -74,11 +74,6 @@ export function formatError(production: boolean) {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 /**
  * The other half of `formatError`, as a plugin: every unexpected error is logged in full with the request id,
  * and every internal error in the answer carries that id, so support can find the one from the other.
@@ -103,6 +98,11 @@ export function errorReporting<TContext extends BaseContext & { readonly request
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 
 /** Ids are UUIDs; anything else is the caller's mistake, reported before it reaches the database. */
 export function uuidOrThrow(value: string, field: string): string {
