@@ -86,13 +86,13 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       auditPlugin<TContext>(options.name, options.db, logger),
+      errorReporting<TContext>(logger),
       ...(options.plugins ?? []),
     ],
     logger,
   });
   await apollo.start();
 
-      errorReporting<TContext>(logger),
   /** From a principal token to the request's context, for HTTP and in-process calls alike; null when refused. */
   async function contextFor(token: unknown, requestId: string, clientAddress: string): Promise<TContext | null> {
     if (typeof token !== 'string') return null;
