@@ -15,5 +15,7 @@ export function buildIdentitySchema(): Promise<GraphQLSchema> {
     orphanedTypes: [User],
     references: { User: userReference },
     publicRootFields: PUBLIC_ROOT_FIELDS,
+    // a password is read by nobody: any character but a control character
+    secretArguments: ['CredentialsInput.password'],
   });
 }
