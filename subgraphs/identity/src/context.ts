@@ -1,4 +1,4 @@
-import type { RequestInfo } from '@etika/kit';
+import { personOrThrow, type RequestInfo } from '@etika/kit';
 import type { ApiKeyService } from './api-key/api-key.service.ts';
 import type { AuthService } from './auth/auth.service.ts';
 import type { SessionService } from './auth/session.service.ts';
@@ -17,8 +17,8 @@ export interface IdentityContext extends RequestInfo {
   readonly services: IdentityServices;
 }
 
-/** The signed-in user and session of a request; the shield has already required authentication. */
+/** The signed-in person and session of a request; a partner key is refused (`FORBIDDEN`). */
 export function sessionOf(ctx: IdentityContext): { userId: string; sessionId: string } {
-  if (ctx.principal.kind !== 'user') throw new Error('a user session is required here');
-  return { userId: ctx.principal.userId, sessionId: ctx.principal.sessionId };
+  const person = personOrThrow(ctx.principal);
+  return { userId: person.userId, sessionId: person.sessionId };
 }

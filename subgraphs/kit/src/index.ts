@@ -19,6 +19,7 @@ export * from './runtime.ts';
 export * from './loader.ts';
 export * from './events.ts';
 export * from './outbox.ts';
+export * from './person.ts';
 export * from './cache.ts';
 export * from './idempotency.ts';
 export * from './descriptor.ts';

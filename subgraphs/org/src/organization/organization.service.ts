@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { appError, inTenant, loadByIds, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
+import { appError, inTenant, loadByIds, personOrThrow, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
 import { brandingViolation } from './organization.rules.ts';
 import { memberships, organizations } from '../tables.ts';
@@ -19,8 +19,7 @@ function brandingOrThrow(change: BrandingChange): void {
 }
 
 function userIdOrThrow(principal: Principal): string {
-  if (principal.kind !== 'user') throw appError('FORBIDDEN', 'Only people can do this');
-  return principal.userId;
+  return personOrThrow(principal).userId;
 }
 
 export class OrganizationService {
@@ -41,8 +40,12 @@ export class OrganizationService {
     });
   }
 
-  /** Organisations the caller belongs to (row-level security shows exactly those). */
+  /**
+   * Organisations the caller belongs to (row-level security shows exactly those); for a partner key, the one
+   * organisation the key belongs to, which is how a partner finds out which that is.
+   */
   async mine(principal: Principal): Promise<OrganizationRow[]> {
+    if (principal.kind === 'apiKey') return inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(organizations).where(eq(organizations.id, principal.orgId)));
     const userId = userIdOrThrow(principal);
     return inTenant(this.db, { orgId: null, userId }, (tx) =>
       tx.select().from(organizations).where(inArray(organizations.id, tx.select({ id: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId)))).orderBy(asc(organizations.name)),
