@@ -13,6 +13,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   AUTHZ_REJECT_UNAUTHORIZED: flag,
   /** Built web app to serve at `/`; nothing is served there when the folder is missing. */
   WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  /** Behind TLS: the `Strict-Transport-Security` max-age in seconds (e.g. 31536000); 0 sends no HSTS header. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).default(0),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -20,6 +20,7 @@ const gateway = await buildGateway({
   production,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
+  hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
 onShutdown(() => gateway.close(), logger);

@@ -4,17 +4,18 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { BoundedCache, createHttpService, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type ServiceKeys } from '@etika/kit';
+import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
+import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
-import { serveStatic } from './http/static.ts';
-import { DEFAULT_LIMITS, checkLimits, type OperationLimits } from './limits/limits.ts';
+import { securityHeaders, serveStatic } from './http/static.ts';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
 
 export interface GatewayContext extends BaseContext {
   readonly principal: Principal;
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   readonly rejectUnauthorized: boolean;
   readonly limits?: OperationLimits;
   readonly webDist?: string | undefined;
+  /** `Strict-Transport-Security` max-age in seconds, when the gateway is reached over TLS; 0 or absent sends none. */
+  readonly hstsMaxAgeSeconds?: number;
 }
 
 export type Gateway = HttpService;
@@ -49,11 +52,6 @@ class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     options.request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     options.request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
   }
-}
-
-interface Analysed {
-  readonly document: DocumentNode | null;
-  readonly valid: boolean;
 }
 
 /** The gateway: authenticate, limit, authorize before planning, then plan and execute with @apollo/gateway. */
@@ -96,6 +94,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      errorReporting<GatewayContext>(logger),
       {
         async requestDidStart() {
           return {
@@ -111,21 +110,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const documents = new BoundedCache<string, Analysed>(5_000);
-  function analyse(query: string): Analysed {
-    let entry = documents.get(query);
-    if (!entry) {
-      let document: DocumentNode | null = null;
-      try {
-        document = parse(query, { maxTokens: limits.maxTokens });
-      } catch {
-        document = null;
-      }
-      entry = { document, valid: document !== null && validate(apiSchema, document).length === 0 };
-      documents.set(query, entry);
-    }
-    return entry;
-  }
+  const admission = new RequestAdmission(apiSchema, limits, options.production);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     let request = await toGraphQLRequest(req, url);
@@ -136,30 +121,26 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       apiKey: request.headers.get(API_KEY_HEADER),
     });
     const graphqlJson = wantsGraphQLResponseJson(request.headers.get('accept'));
+    const mediaType = { 'content-type': `${graphqlJson ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8` };
     const params = readParams(request);
     let authorization: AuthorizationOutcome | null = null;
     if (params) {
-      const { document, valid } = analyse(params.query);
-      if (document) {
-        const violation = checkLimits(document, limits);
-        if (violation) return sendGraphQLError(res, graphqlJson ? 400 : 200, violation.message, 'OPERATION_LIMIT_EXCEEDED');
+      const admitted = admission.admit(params, graphqlJson);
+      if (!admitted.admitted) return sendJson(res, admitted.status, { errors: admitted.errors }, mediaType);
+      const result = await authorizer.authorize({
+        document: admitted.document,
+        operationName: params.operationName,
+        principal: auth.principal,
+        reject: options.rejectUnauthorized,
+        source: params.query,
+      });
+      if (result.outcome === 'empty' || result.outcome === 'rejected') {
+        return sendJson(res, graphqlJson ? 403 : 200, { data: null, errors: result.errors }, mediaType);
       }
-      if (document && valid) {
-        const result = await authorizer.authorize({
-          document,
-          operationName: params.operationName,
-          principal: auth.principal,
-          reject: options.rejectUnauthorized,
-          source: params.query,
-        });
-        if (result.outcome === 'empty' || result.outcome === 'rejected') {
-          return sendJson(res, graphqlJson ? 403 : 200, { data: null, errors: result.errors });
-        }
-        if (result.outcome === 'filtered' && result.document) {
-          // each filtered variant is its own document text, hence its own query plan in the gateway's cache
-          request = withQuery(request, printedOnce(result.document));
-          authorization = { errors: result.errors, removedPaths: result.removedPaths };
-        }
+      if (result.outcome === 'filtered' && result.document) {
+        // each filtered variant is its own document text, hence its own query plan in the gateway's cache
+        request = withQuery(request, printedOnce(result.document));
+        authorization = { errors: result.errors, removedPaths: result.removedPaths };
       }
     }
     const clientAddress = req.socket.remoteAddress ?? 'unknown';
@@ -172,10 +153,14 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     }));
   }
 
+  const hsts = options.hstsMaxAgeSeconds ? { 'strict-transport-security': `max-age=${options.hstsMaxAgeSeconds}; includeSubDomains` } : {};
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://gateway');
     const requestId = randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(hsts)) res.setHeader(name, value);
+    const url = URL.canParse(req.url ?? '/', 'http://gateway') ? new URL(req.url ?? '/', 'http://gateway') : null;
+    if (!url) return sendGraphQLError(res, 400, 'The request path is not a valid URL', 'BAD_REQUEST');
     const started = performance.now();
     res.on('finish', () => {
       logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
@@ -183,7 +168,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
-    if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res);
+    if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res, securityHeaders());
     return sendJson(res, 404, { error: 'not found' });
   }
 

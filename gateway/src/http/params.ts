@@ -5,6 +5,8 @@ import { HttpError } from '@etika/kit';
 export interface GraphQLParams {
   readonly query: string;
   readonly operationName: string | undefined;
+  /** As sent: an object, or anything else for Apollo Server to refuse (a GET's `variables` is parsed JSON). */
+  readonly variables: unknown;
 }
 
 const MAX_QUERY_LENGTH = 100_000;
@@ -17,18 +19,31 @@ const MAX_QUERY_LENGTH = 100_000;
 export function readParams(request: HTTPGraphQLRequest): GraphQLParams | null {
   let query: unknown;
   let operationName: unknown;
+  let variables: unknown;
   if (request.method === 'GET') {
     const search = new URLSearchParams(request.search);
     query = search.get('query') ?? undefined;
     operationName = search.get('operationName') ?? undefined;
+    variables = jsonOrInvalid(search.get('variables'));
   } else if (request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
-    ({ query, operationName } = request.body as { query?: unknown; operationName?: unknown });
+    ({ query, operationName, variables } = request.body as { query?: unknown; operationName?: unknown; variables?: unknown });
   } else {
     return null;
   }
   if (typeof query !== 'string') return null;
   if (query.length > MAX_QUERY_LENGTH) throw new HttpError(413, 'The query document is too large', 'OPERATION_LIMIT_EXCEEDED');
-  return { query, operationName: typeof operationName === 'string' && operationName ? operationName : undefined };
+  return { query, operationName: typeof operationName === 'string' && operationName ? operationName : undefined, variables };
+}
+
+const INVALID = Symbol('invalid variables');
+
+function jsonOrInvalid(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID;
+  }
 }
 
 /** The same request with another query document (the authorized variant). */

@@ -31,4 +31,16 @@ describe('checkLimits', () => {
   it('limits root fields', () => {
     expect(checkLimits(parse('{ a b c d }'), limits)?.limit).toBe('maxRootFields');
   });
+
+  it.each([
+    ['an inline fragment on the root type', '{ ... on Query { a b c d } }'],
+    ['an inline fragment without a type', '{ a ... { b ... @include(if: true) { c d } } }'],
+    ['a fragment spread on the root type', '{ a ...R } fragment R on Query { b c d }'],
+  ])('counts root fields through %s', (_name, query) => {
+    expect(checkLimits(parse(query), limits)?.limit).toBe('maxRootFields');
+  });
+
+  it('counts only root fields toward the root limit, wherever they are spread', () => {
+    expect(checkLimits(parse('{ ... on Query { a { x y } b } c }'), limits)).toBeNull();
+  });
 });

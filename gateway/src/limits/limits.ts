@@ -22,6 +22,8 @@ interface Tally {
   aliases: number;
   fields: number;
   depth: number;
+  /** Fields selected on the root type, through inline fragments and fragment spreads alike. */
+  roots: number;
 }
 
 /**
@@ -39,9 +41,10 @@ export function checkLimits(document: DocumentNode, limits: OperationLimits = DE
     }
     tally.depth = Math.max(tally.depth, depth);
     for (const sel of set.selections) {
-      if (tally.fields > limits.maxFields || tally.aliases > limits.maxAliases) return;
+      if (tally.fields > limits.maxFields || tally.aliases > limits.maxAliases || tally.roots > limits.maxRootFields) return;
       if (sel.kind === Kind.FIELD) {
         tally.fields += 1;
+        if (depth === 1) tally.roots += 1;
         if (sel.alias) tally.aliases += 1;
         if (sel.selectionSet) walk(sel.selectionSet, depth + 1, tally, path);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -60,10 +63,9 @@ export function checkLimits(document: DocumentNode, limits: OperationLimits = DE
 
   for (const def of document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    const roots = def.selectionSet.selections.length;
-    if (roots > limits.maxRootFields) return { limit: 'maxRootFields', message: `At most ${limits.maxRootFields} root fields per operation` };
-    const tally: Tally = { aliases: 0, fields: 0, depth: 0 };
+    const tally: Tally = { aliases: 0, fields: 0, depth: 0, roots: 0 };
     walk(def.selectionSet, 1, tally, []);
+    if (tally.roots > limits.maxRootFields) return { limit: 'maxRootFields', message: `At most ${limits.maxRootFields} root fields per operation` };
     if (tally.depth > limits.maxDepth) return { limit: 'maxDepth', message: `Operations may nest at most ${limits.maxDepth} levels` };
     if (tally.aliases > limits.maxAliases) return { limit: 'maxAliases', message: `At most ${limits.maxAliases} aliases per operation` };
     if (tally.fields > limits.maxFields) return { limit: 'maxFields', message: `At most ${limits.maxFields} fields per operation` };

@@ -7,6 +7,7 @@ export * from './http.ts';
 export * from './logger.ts';
 export * from './migrate.ts';
 export * from './principal-token.ts';
+export * from './scalars.ts';
 export * from './server.ts';
 export * from './shield.ts';
 export * from './store.ts';
