@@ -78,14 +78,19 @@ describe('money in two languages', () => {
     await context.close();
   });
 
-  it('switches language from the header and remembers it', async () => {
+  it('switches language and theme from the header and remembers both', async () => {
     const { context, page } = await newPage(e2e, { locale: 'en-GB' });
     await signIn(page, 'member');
-    await page.getByLabel(CATALOGUES.en.preferences.language).first().selectOption('fr');
+    await page.getByLabel(CATALOGUES.en.preferences.language).selectOption('fr');
     await page.getByRole('heading', { name: CATALOGUES.fr.wallet.title }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: CATALOGUES.fr.wallet.title }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.getByLabel(CATALOGUES.fr.preferences.theme).selectOption('dark');
+    await page.reload();
+    await page.getByRole('heading', { name: CATALOGUES.fr.wallet.title }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    await expectAccessible(page, 'wallet-fr-dark-chosen');
     await context.close();
   });
 });
@@ -300,6 +305,13 @@ describe('pages every visitor meets', () => {
     await page.getByRole('button', { name: c.organisation.create }).click();
     await page.getByRole('heading', { name: c.wallet.title }).waitFor();
     await page.getByText('Initech Guild', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: c.nav.settings, exact: true }).click();
+    await page.getByRole('textbox', { name: c.organisation.name, exact: true }).fill('Initech Club');
+    await page.getByRole('button', { name: c.organisation.save }).click();
+    await page.locator('header p', { hasText: 'Initech Club' }).waitFor();
+    await page.getByRole('button', { name: c.organisation.leave }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: c.organisation.leave }).click();
+    await page.getByRole('alert').filter({ hasText: c.errors.code.LAST_OWNER }).waitFor();
     await page.getByRole('link', { name: c.nav.security, exact: true }).click();
     await page.getByLabel(c.security.currentCode).fill(recoveryCodeTwo);
     await page.getByRole('button', { name: c.security.turnOff }).click();

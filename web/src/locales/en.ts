@@ -320,6 +320,9 @@ const en = {
       NOT_FOUND: 'We could not find that. It may have been removed.',
       CONFLICT: 'That already exists, or was already done.',
       OPERATION_LIMIT_EXCEEDED: 'That request is too large. Try a smaller one.',
+      SESSION_REVOKED: 'This session has ended. Please sign in again.',
+      RIGHTS_CHANGED: 'Your role in this organisation has just changed. Reload the page to continue.',
+      SERVICE_UNAVAILABLE: 'The service is busy right now. Please try again in a moment.',
     },
     field: {
       email: 'Enter a valid email address.',

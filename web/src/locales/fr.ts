@@ -319,6 +319,9 @@ const fr: Catalogue = {
       NOT_FOUND: 'Introuvable. L’élément a peut-être été supprimé.',
       CONFLICT: 'Cela existe déjà, ou a déjà été fait.',
       OPERATION_LIMIT_EXCEEDED: 'Cette demande est trop grande. Essayez-en une plus petite.',
+      SESSION_REVOKED: 'Cette session est terminée. Veuillez vous reconnecter.',
+      RIGHTS_CHANGED: 'Votre rôle dans cette organisation vient de changer. Rechargez la page pour continuer.',
+      SERVICE_UNAVAILABLE: 'Le service est occupé pour le moment. Réessayez dans un instant.',
     },
     field: {
       email: 'Saisissez une adresse e-mail valide.',
