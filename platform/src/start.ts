@@ -5,16 +5,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, openDatabase } from '@etika/kit';
 import { loadPlatformEnv } from './env.ts';
+import { modeNotice } from './mode.ts';
 import { startPlatform } from './platform.ts';
 import { DEMO_PASSWORD, DEMO_USERS, isSeeded, seedDemo } from './seed.ts';
 
 const env = loadPlatformEnv();
+const production = env.NODE_ENV === 'production';
+process.stdout.write(modeNotice(production, join(env.DATA_DIR, 'keys')));
 if (!existsSync(join(env.WEB_DIST, 'index.html'))) {
   process.stdout.write('Building the web app once…\n');
   execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit' });
 }
 const logger = createLogger('platform', env.LOG_LEVEL);
-const production = env.NODE_ENV === 'production';
 const embedded = env.DATABASE_URL ? null : openDatabase({ dataDir: join(env.DATA_DIR, 'platform') });
 const platform = await startPlatform({
   keys: (service, needs) => loadServiceKeys(service, needs, { env: keyEnvFor(service, needs.trusts), dataDir: env.DATA_DIR, production }),
