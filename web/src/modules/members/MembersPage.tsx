@@ -3,35 +3,14 @@ import { Box, Button, Field, HStack, Heading, Input, NativeSelect, Stack, Table,
 import { useState, type FormEvent } from 'react';
 import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
-import { graphql } from '../../gql/index.ts';
 import type { MemberRole, MembersQuery } from '../../gql/graphql.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { errorField, messageFor } from '../../ui/errors.ts';
 import { useFieldErrors } from '../../ui/form.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
+import { ADD, CHANGE, MEMBERS, REMOVE } from './members.operations.ts';
 import { grantableRoles, mayManage } from './rules.ts';
-
-const MEMBERS = graphql(`
-  query Members($organizationId: ID!) {
-    organization(id: $organizationId) {
-      id
-      name
-      members {
-        id
-        role
-        joinedAt
-        user {
-          id
-          email
-        }
-      }
-    }
-  }
-`);
-const ADD = graphql(`mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }`);
-const CHANGE = graphql(`mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }`);
-const REMOVE = graphql(`mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }`);
 
 type Member = NonNullable<MembersQuery['organization']>['members'][number];
 type Asking = { kind: 'role'; member: Member; role: MemberRole } | { kind: 'remove'; member: Member };
