@@ -36,6 +36,8 @@ export interface PlatformOptions {
   readonly logLevel?: string;
   readonly rejectUnauthorized?: boolean;
   readonly webDist?: string | undefined;
+  /** `Strict-Transport-Security` max-age for the gateway's answers when it is reached over TLS (`HSTS_MAX_AGE`). */
+  readonly hstsMaxAgeSeconds?: number;
 }
 
 export interface Platform {
@@ -86,6 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       production,
       rejectUnauthorized: options.rejectUnauthorized ?? false,
       webDist: options.webDist,
+      hstsMaxAgeSeconds: options.hstsMaxAgeSeconds ?? 0,
     });
   } catch (err) {
     await closeStarted();

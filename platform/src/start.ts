@@ -31,6 +31,7 @@ const platform = await startPlatform({
   logLevel: env.LOG_LEVEL,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
+  hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
 });
 onShutdown(() => platform.close(), logger);
 
