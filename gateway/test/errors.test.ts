@@ -76,6 +76,15 @@ describe('production answers tell nothing of the inside', () => {
     expectNoInternals(r);
   });
 
+  it('a misspelt enum value, in a literal or a variable, gets no suggestion of the schema’s names', async () => {
+    const literal = await p.gql('mutation { addMember(email: "x@y.dev", role: MEMBR) { id } }', {}, bearer(t.tokens.owner));
+    const variable = await p.gql('mutation($r: MemberRole!) { addMember(email: "x@y.dev", role: $r) { id } }', { r: 'MEMBR' }, bearer(t.tokens.owner));
+    for (const r of [literal, variable]) {
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]?.message).not.toMatch(/Did you mean|MEMBER/);
+    }
+  });
+
   it('a subgraph’s refusal keeps its code and message but not which service said it', async () => {
     const r = await p.gql('mutation { updateBranding(input: { brandColor: "nope" }) { id } }', {}, bearer(t.tokens.owner));
     expect(r.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'brandColor' });

@@ -72,7 +72,7 @@ export class RequestAdmission {
       return { admitted: false, status: 400, errors: [{ message: operation, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] };
     }
     if (params.variables === undefined || isObject(params.variables)) {
-      const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], params.variables ?? {}, { maxErrors: 20 });
+      const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], params.variables ?? {}, { maxErrors: 20, hideSuggestions: this.production });
       if (coerced.errors) return { admitted: false, status: requestError, errors: formatted(coerced.errors, 'BAD_USER_INPUT') };
     }
     return { admitted: true, document: analysed.document };
