@@ -2,7 +2,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { appError, errorReporting, formatError, type Logger } from '../src/index.ts';
+import { appError, createHttpService, errorReporting, formatError, type Logger } from '../src/index.ts';
 
 interface Ctx extends BaseContext {
   readonly requestId: string;
@@ -69,5 +69,21 @@ describe('errors in development', () => {
     expect(errors[0]?.message).toMatch(/violates insert/);
     expect(errors[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-123' });
     expect(errors[0]?.extensions?.['stacktrace']).toBeDefined();
+  });
+});
+
+describe('a request that fails outside GraphQL', () => {
+  it('answers 500 "Internal error" with the request id, and the log has the error', async () => {
+    const { logger, lines } = captureLogger();
+    const service = createHttpService(async (_req, res) => {
+      res.setHeader('x-request-id', 'req-9');
+      throw new Error('connect ECONNREFUSED 10.0.0.7:5432');
+    }, logger, async () => undefined);
+    const url = await service.listen(0);
+    const r = await fetch(url);
+    expect(r.status).toBe(500);
+    expect(await r.json()).toEqual({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-9' } }] });
+    expect(lines.find((l) => l['requestId'] === 'req-9' && JSON.stringify(l['err']).includes('10.0.0.7'))).toBeDefined();
+    await service.close();
   });
 });
