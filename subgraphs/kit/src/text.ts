@@ -19,9 +19,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 
 /**
  * Characters that change how text reads without being seen: bidirectional marks, embeddings, overrides and
- * isolates, zero-width spaces and joiners, word joiners and invisible operators, the byte-order mark.
+ * isolates, zero-width spaces and joiners, word joiners and invisible operators, the byte-order mark, and the
+ * other characters that render as nothing (soft hyphen, combining grapheme joiner, Hangul and Khmer fillers,
+ * line and paragraph separators, interlinear annotation marks, and the tag characters that can hide a whole text).
  */
-const INVISIBLE = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 
 export interface TextOptions {
   /** A secret nobody else reads (a password): invisible characters are allowed, control characters are not. */

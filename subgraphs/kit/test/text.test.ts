@@ -8,7 +8,7 @@ const ZERO_WIDTH = '\u200B';
 
 describe('textOrThrow', () => {
   it('accepts ordinary text in any script, with tabs and new lines', () => {
-    for (const text of ['Café crème', 'نقاط الولاء', 'ポイント', 'line one\nline two\ttabbed', '🎉 bonus']) {
+    for (const text of ['Café crème', 'نقاط الولاء', 'ポイント', 'line one\nline two\ttabbed', '🎉 bonus', '♥\uFE0F thanks', '한국어 포인트', 'क्षत्रिय']) {
       expect(textOrThrow(text, 'memo')).toBe(text);
     }
   });
@@ -17,7 +17,7 @@ describe('textOrThrow', () => {
     expect(() => textOrThrow(text, 'input.memo')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.memo' } }));
   });
 
-  it.each([['right-to-left override', `evil${BIDI_OVERRIDE}gpj.exe`], ['isolate', 'a\u2067b'], ['zero-width space', `PT${ZERO_WIDTH}S`], ['zero-width joiner', 'a\u200Db'], ['byte-order mark', '\uFEFFname'], ['word joiner', 'a\u2060b']])(
+  it.each([['right-to-left override', `evil${BIDI_OVERRIDE}gpj.exe`], ['isolate', 'a\u2067b'], ['zero-width space', `PT${ZERO_WIDTH}S`], ['zero-width joiner', 'a\u200Db'], ['byte-order mark', '\uFEFFname'], ['word joiner', 'a\u2060b'], ['soft hyphen', 'ad\u00ADmin'], ['Hangul filler', '\u3164'], ['line separator', 'a\u2028b'], ['tag characters', `ok${String.fromCodePoint(0xe0069, 0xe0067)}`]])(
     'refuses %s in text other people see',
     (_name, text) => {
       expect(() => textOrThrow(text, 'name')).toThrow(expect.objectContaining({ message: expect.stringMatching(/name/), extensions: { code: 'BAD_USER_INPUT', field: 'name' } }));
