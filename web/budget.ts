@@ -1,8 +1,8 @@
 /**
  * The bundle budget: the JavaScript a browser downloads before sign-in must stay under 250 kB gzip. That is the
- * entry, everything index.html preloads, and one message catalogue (each language is its own chunk, loaded before
- * the first page renders; the larger one is counted). Lazy module chunks are not part of it. Fails the build when
- * exceeded.
+ * entry, everything index.html preloads, and one shell catalogue (each language's shell strings are their own
+ * chunk, loaded before the first page renders; the larger is counted). Lazy module chunks, the module pages'
+ * strings among them, are not part of it. Fails the build when exceeded.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

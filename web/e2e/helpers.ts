@@ -1,11 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import enModules from '../src/locales/en.modules.ts';
 import en from '../src/locales/en.ts';
+import frModules from '../src/locales/fr.modules.ts';
 import fr from '../src/locales/fr.ts';
 
 /** The app's own catalogues, so each flow finds its labels in the language it runs in. */
-export const CATALOGUES = { en, fr } as const;
+export const CATALOGUES = { en: { ...en, ...enModules }, fr: { ...fr, ...frModules } } as const;
 export type Lang = keyof typeof CATALOGUES;
 export const BROWSER_LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
 

@@ -1,11 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Catalogue } from '../locales/en.ts';
+import type { ModulesCatalogue } from '../locales/en.modules.ts';
+import type { ShellCatalogue } from '../locales/en.ts';
 
 /**
- * The one message catalogue per language (`src/locales/<lang>.ts`), through i18next. Only the language in use is
- * downloaded: each catalogue is its own chunk. French when the browser prefers it (or the person chose it: the
- * choice is kept in localStorage), English otherwise.
+ * The one message catalogue per language, through i18next, in two chunks: the shell's strings
+ * (`src/locales/<lang>.ts`), loaded before the first page, and the module pages' (`<lang>.modules.ts`), loaded with
+ * the first module page. Only the language in use is downloaded. French when the browser prefers it (or the person
+ * chose it: the choice is kept in localStorage), English otherwise.
  */
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,10 +15,16 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'etika.language';
 const DEFAULT_LOCALE: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-const load: Record<Language, () => Promise<{ default: Catalogue }>> = {
+const loadShell: Record<Language, () => Promise<{ default: ShellCatalogue }>> = {
   en: () => import('../locales/en.ts'),
   fr: () => import('../locales/fr.ts'),
 };
+const loadModules: Record<Language, () => Promise<{ default: ModulesCatalogue }>> = {
+  en: () => import('../locales/en.modules.ts'),
+  fr: () => import('../locales/fr.modules.ts'),
+};
+const modulesLoaded = new Set<Language>();
+let modulesWanted = false;
 
 const isLanguage = (value: string | null | undefined): value is Language => (LANGUAGES as readonly string[]).includes(value ?? '');
 
@@ -44,9 +52,17 @@ function storedLanguage(): string | null {
 }
 
 async function addCatalogue(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return;
-  const catalogue = (await load[language]()).default;
-  i18next.addResourceBundle(language, 'translation', catalogue);
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', (await loadShell[language]()).default);
+  if (modulesWanted && !modulesLoaded.has(language)) {
+    i18next.addResourceBundle(language, 'translation', (await loadModules[language]()).default, true, false);
+    modulesLoaded.add(language);
+  }
+}
+
+/** Loads the module pages' strings in the current language; module pages wait for it, as for their own code. */
+export async function loadModuleStrings(): Promise<void> {
+  modulesWanted = true;
+  await addCatalogue(isLanguage(i18next.language) ? i18next.language : 'en');
 }
 
 /** Loads the language to use and starts i18next; the app renders once this resolves. */

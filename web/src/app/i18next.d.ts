@@ -1,5 +1,5 @@
 import 'i18next';
-import type { Catalogue } from '../locales/en.ts';
+import type { Catalogue } from '../locales/catalogue.ts';
 
 /** `t('…')` only accepts keys the catalogues have. */
 declare module 'i18next' {

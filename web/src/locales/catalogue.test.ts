@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import enModules from './en.modules.ts';
 import en from './en.ts';
+import frModules from './fr.modules.ts';
 import fr from './fr.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -14,12 +16,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogues = { en: flatten(en), fr: flatten(fr) };
+const catalogues = { en: flatten({ ...en, ...enModules }), fr: flatten({ ...fr, ...frModules }) };
 const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/*.d.ts', '!../gql/**', '!../locales/**'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const hasKey = (key: string) => catalogues.en.has(key) || (catalogues.en.has(`${key}_one`) && catalogues.en.has(`${key}_other`));
 
 describe('the message catalogues', () => {
+  it('keep each section in one part only, the shell or the modules', () => {
+    expect(Object.keys(en).filter((section) => section in enModules)).toEqual([]);
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(frModules).sort()).toEqual(Object.keys(enModules).sort());
+  });
+
   it('have exactly the same keys in French and English', () => {
     expect([...catalogues.fr.keys()].sort()).toEqual([...catalogues.en.keys()].sort());
   });

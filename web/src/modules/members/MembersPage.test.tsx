@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { ChakraProvider } from '@chakra-ui/react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startI18n } from '../../app/i18n.ts';
+import { loadModuleStrings, startI18n } from '../../app/i18n.ts';
 import { session } from '../../app/session.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
 import MembersPage from './MembersPage.tsx';
@@ -18,7 +18,10 @@ const members: MockLink.MockedResponse = {
 const signInAs = (role: string, sub: string) =>
   session.signIn(`h.${btoa(JSON.stringify({ sub, org: 'org', role, scp: ['members:read', 'members:manage'], exp: Math.floor(Date.now() / 1000) + 600 }))}.s`, null);
 
-beforeAll(() => startI18n('en'));
+beforeAll(async () => {
+  await startI18n('en');
+  await loadModuleStrings();
+});
 afterEach(() => {
   cleanup();
   session.signOut();

@@ -3,7 +3,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { ChakraProvider } from '@chakra-ui/react';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage, startI18n, type Language } from '../../app/i18n.ts';
+import { loadModuleStrings, setLanguage, startI18n, type Language } from '../../app/i18n.ts';
 import { session } from '../../app/session.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
 import { MoveForm } from './MoveForm.tsx';
@@ -36,6 +36,7 @@ async function renderForm(language: Language, sent: (amount: string) => void) {
 
 beforeEach(async () => {
   await startI18n('en');
+  await loadModuleStrings();
   session.signIn(`h.${claims}.s`, null);
 });
 afterEach(() => {
