@@ -1,4 +1,4 @@
-import { bearer, dataOrThrow, graphql } from '@etika/platform';
+import { bearer, dataOrThrow, graphql, inviteAndAccept } from '@etika/platform';
 
 const PASSWORD = 'benchmark password';
 
@@ -16,7 +16,7 @@ export async function seedTenant(url: string, members: number) {
   for (let i = 0; i < members; i++) {
     const email = `m${i}.${tag}@bench.etika.dev`;
     const m = await signUp(email);
-    dataOrThrow(await graphql(url, 'mutation($email: String!) { addMember(email: $email, role: MEMBER) { id } }', { email }, bearer(ownerToken)));
+    await inviteAndAccept(url, ownerToken, { email, token: m.accessToken }, 'MEMBER');
     list.push({ userId: m.userId, token: await switchTo(m.accessToken) });
   }
   return { orgId, ownerToken, members: list };

@@ -10,7 +10,8 @@ import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken } from '@etika/kit';
-import { PRINCIPAL_HEADER, SUPERGRAPH_PATH, scopesForRole } from '@etika/schema';
+import { userPrincipal } from '@etika/kit/testing';
+import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
 import { SIGNING_SERVICES, bearer, dataOrThrow, graphql, startPlatform } from '@etika/platform';
 import { seedTenant } from './fixtures.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -62,7 +63,7 @@ for (const member of tenant.members) {
   dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId: token, amount: '1000000000', toUserId: member.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
 }
 const gatewayKey = await importPrivateKey(keys['gateway']!.privateJwk);
-const principalTokens = await Promise.all(tenant.members.map((m) => signPrincipalToken(gatewayKey, { kind: 'user', userId: m.userId, sessionId: m.userId, orgId: tenant.orgId, role: 'member', scopes: scopesForRole('member') })));
+const principalTokens = await Promise.all(tenant.members.map((m) => signPrincipalToken(gatewayKey, userPrincipal(m.userId, tenant.orgId, 'member'))));
 const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
 const transfer = (direct: boolean) => async (worker: number) => {
   const from = tenant.members[worker % tenant.members.length]!;

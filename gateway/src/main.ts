@@ -1,7 +1,7 @@
 /** The gateway alone, in front of subgraphs that run elsewhere (docker-compose, Kubernetes). */
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
-import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, serviceUrlsFromEnv } from '@etika/kit';
+import { Rights, createLogger, keyEnvFor, loadServiceKeys, onShutdown, openRightsStore, serviceUrlsFromEnv } from '@etika/kit';
 import { loadGatewayEnv } from './env.ts';
 import { GATEWAY_KEYS, buildGateway } from './server.ts';
 import { subgraphUrlsOf } from './subgraph-urls.ts';
@@ -12,10 +12,14 @@ const supergraphSdl = readFileSync(env.SUPERGRAPH_PATH, 'utf8');
 // `<NAME>_URL` (a base URL) moves any subgraph away from the address composed into the supergraph
 const subgraphUrls = subgraphUrlsOf(supergraphSdl, serviceUrlsFromEnv(Object.keys(composedSubgraphUrls(supergraphSdl))));
 const production = env.NODE_ENV === 'production';
+const rightsStore = openRightsStore(env.REDIS_URL);
+const rights = new Rights(rightsStore);
+await rights.ready();
 const gateway = await buildGateway({
   supergraphSdl,
   subgraphUrls,
   keys: await loadServiceKeys('gateway', GATEWAY_KEYS, { env: keyEnvFor('gateway', GATEWAY_KEYS.trusts), dataDir: env.DATA_DIR, production }),
+  rights,
   logger,
   production,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
@@ -23,4 +27,7 @@ const gateway = await buildGateway({
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
-onShutdown(() => gateway.close(), logger);
+onShutdown(async () => {
+  await gateway.close();
+  await rightsStore.close();
+}, logger);

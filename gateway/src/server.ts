@@ -5,8 +5,8 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type ServiceKeys } from '@etika/kit';
+import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
+import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
@@ -22,6 +22,7 @@ export interface GatewayContext extends BaseContext {
   readonly principalToken: string;
   readonly requestId: string;
   readonly clientAddress: string;
+  readonly clientAgent: string | null;
   readonly authorization: AuthorizationOutcome | null;
 }
 
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   /** Subgraph name → GraphQL URL, overriding the URLs in the supergraph. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly keys: ServiceKeys;
+  /** The platform's current rights, shared with the subgraphs (see the kit's `Rights`). */
+  readonly rights: Rights;
   readonly logger: Logger;
   readonly production: boolean;
   readonly rejectUnauthorized: boolean;
@@ -51,6 +54,7 @@ class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     options.request.http?.headers.set(PRINCIPAL_HEADER, context.principalToken);
     options.request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     options.request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    if (context.clientAgent) options.request.http?.headers.set(CLIENT_AGENT_HEADER, context.clientAgent);
   }
 }
 
@@ -75,6 +79,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await importPublicKey(trustedKeyOrThrow(options.keys, 'identity')),
     await importPrivateKey(ownKeyOrThrow(options.keys).privateJwk),
     () => identityUrl,
+    options.rights,
   );
 
   const gateway = new ApolloGateway({
@@ -144,11 +149,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       }
     }
     const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    const clientAgent = request.headers.get('user-agent')?.slice(0, 200) ?? null;
     await executeHttp(apollo, request, res, async () => ({
       principal: auth.principal,
       principalToken: auth.principalToken,
       requestId,
       clientAddress,
+      clientAgent,
       authorization,
     }));
   }

@@ -68,5 +68,5 @@ export const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(supe
 export const anonymous: Principal = { kind: 'anonymous' };
 
 export function user(...scopes: Scope[]): Principal {
-  return { kind: 'user', userId: 'u1', sessionId: 's1', orgId: 'o1', role: 'member', scopes };
+  return { kind: 'user', userId: 'u1', sessionId: 's1', orgId: 'o1', role: 'member', scopes, epoch: 0, issuedAt: 0 };
 }

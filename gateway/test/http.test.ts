@@ -65,7 +65,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('a variable of the wrong type is BAD_USER_INPUT and changes nothing', async () => {
-    const r = await post(JSON.stringify({ query: 'mutation($role: MemberRole!) { addMember(email: "x@y.dev", role: $role) { id } }', variables: { role: 42 } }), bearer(t.tokens.owner));
+    const r = await post(JSON.stringify({ query: 'mutation($role: MemberRole!) { inviteMember(email: "x@y.dev", role: $role) { id } }', variables: { role: 42 } }), bearer(t.tokens.owner));
     expect(r.status).toBe(400);
     expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

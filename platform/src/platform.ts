@@ -3,7 +3,9 @@ import {
   createLogger,
   keyNeedsOf,
   openBus,
+  openRightsStore,
   openStore,
+  Rights,
   startSubgraph,
   type Database,
   type KeyNeeds,
@@ -42,6 +44,8 @@ export interface PlatformOptions {
 
 export interface Platform {
   readonly gatewayUrl: string;
+  /** Where the platform's current rights are kept (what a Redis restart would empty). */
+  readonly rightsStore: KeyValueStore;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly databases: Readonly<Record<SubgraphName, Database>>;
   close(): Promise<void>;
@@ -57,6 +61,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const production = options.production ?? false;
   const peers = new Map<string, string>();
   const bus = openBus(options.redisUrl, createLogger('bus', level), `etika:${options.storeNamespace ?? ''}`);
+  const rightsStore = openRightsStore(options.redisUrl, options.storeNamespace);
+  const rights = new Rights(rightsStore);
+  await rights.ready();
   const started: { subgraph: StartedSubgraph; database: Database; store: KeyValueStore }[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const databases = {} as Record<SubgraphName, Database>;
@@ -67,6 +74,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
     for (const database of new Set(started.map((s) => s.database))) await database.close();
     await bus.close();
+    await rightsStore.close();
   };
   let gateway: Gateway;
   try {
@@ -74,7 +82,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const database = await options.openDatabase(descriptor.name);
       const store = openStore(options.redisUrl, `${options.storeNamespace ?? ''}${descriptor.name}`);
       const keys = await options.keys(descriptor.name, keyNeedsOf(descriptor));
-      const deps = { database, store, keys, logger: createLogger(descriptor.name, level), production, peers, bus };
+      const deps = { database, store, keys, logger: createLogger(descriptor.name, level), production, peers, bus, rights };
       const subgraph = await startSubgraph(descriptor, deps, options.settings ?? {}, { port: options.freePorts ? 0 : descriptor.port, host });
       started.push({ subgraph, database, store });
       subgraphUrls[descriptor.name] = subgraph.url;
@@ -84,6 +92,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
       subgraphUrls,
       keys: await options.keys('gateway', GATEWAY_KEYS),
+      rights,
       logger: createLogger('gateway', level),
       production,
       rejectUnauthorized: options.rejectUnauthorized ?? false,
@@ -97,6 +106,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const gatewayUrl = await gateway.listen(options.gatewayPort, host);
   return {
     gatewayUrl,
+    rightsStore,
     subgraphUrls,
     databases,
     close: async () => {

@@ -18,10 +18,21 @@ const SIGN_UP = `mutation SignUp($input: CredentialsInput!) { signUp(input: $inp
 const SIGN_IN = `mutation SignIn($input: CredentialsInput!) { signIn(input: $input) { session { accessToken } } }`;
 const CREATE_ORG = `mutation CreateOrg($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
 const SWITCH = `mutation Switch($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }`;
-const ADD = `mutation Add($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }`;
+const INVITE = `mutation Invite($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }`;
+const ACCEPT = `mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { id } }`;
 const DEFINE = `mutation Define($input: DefineTokenInput!) { defineToken(input: $input) { id } }`;
 const ISSUE = `mutation Issue($input: MovementInput!) { issueTokens(input: $input) { id } }`;
 const ME = `{ me { id } }`;
+
+/**
+ * A person joins an organisation the only way there is: someone who manages its members invites their address, and
+ * they accept. Answers the new membership's id.
+ */
+export async function inviteAndAccept(gatewayUrl: string, managerToken: string, invitee: { email: string; token: string }, role: string): Promise<string> {
+  const invited = dataOrThrow(await graphql<{ inviteMember: { id: string } }>(gatewayUrl, INVITE, { email: invitee.email, role }, bearer(managerToken)));
+  const accepted = dataOrThrow(await graphql<{ acceptInvitation: { id: string } }>(gatewayUrl, ACCEPT, { id: invited.inviteMember.id }, bearer(invitee.token)));
+  return accepted.acceptInvitation.id;
+}
 
 /** True when the demo owner can already sign in, i.e. an earlier start seeded the data. */
 export async function isSeeded(gatewayUrl: string): Promise<boolean> {
@@ -48,10 +59,9 @@ export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }
     const created = dataOrThrow(await graphql<{ createOrganization: { id: string } }>(gatewayUrl, CREATE_ORG, { input: org }, bearer(tokens.owner)));
     orgIds.push(created.createOrganization.id);
     const acting = dataOrThrow(await graphql<{ switchOrganization: { accessToken: string } }>(gatewayUrl, SWITCH, { id: created.createOrganization.id }, bearer(tokens.owner)));
-    const members: [string, string][] =
-      i === 0 ? [[DEMO_USERS.admin, 'ADMIN'], [DEMO_USERS.member, 'MEMBER'], [DEMO_USERS.auditor, 'AUDITOR']] : [[DEMO_USERS.member, 'MEMBER']];
-    for (const [email, role] of members) {
-      dataOrThrow(await graphql(gatewayUrl, ADD, { email, role }, bearer(acting.switchOrganization.accessToken)));
+    const members: [DemoRole, string][] = i === 0 ? [['admin', 'ADMIN'], ['member', 'MEMBER'], ['auditor', 'AUDITOR']] : [['member', 'MEMBER']];
+    for (const [person, role] of members) {
+      await inviteAndAccept(gatewayUrl, acting.switchOrganization.accessToken, { email: DEMO_USERS[person], token: tokens[person] }, role);
     }
     const symbol = i === 0 ? 'ACME' : 'GLX';
     const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(gatewayUrl, DEFINE, { input: { name: `${org.name} points`, symbol, decimals: 2, maxSupply: i === 0 ? null : '1000000' } }, bearer(acting.switchOrganization.accessToken)));

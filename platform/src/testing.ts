@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
-import { SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
+import { userPrincipal } from '@etika/kit/testing';
+import { SUPERGRAPH_PATH, type Role } from '@etika/schema';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 import { SIGNING_SERVICES } from './registry.ts';
 import { bearer, dataOrThrow, graphql } from './client.ts';
+import { inviteAndAccept } from './seed.ts';
 
 export interface TestPlatform extends Platform {
   /** Every service's key pair, so a test can sign what a service would (or a forger could not). */
@@ -111,14 +113,7 @@ export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant
   }));
   for (const [i, role] of roles.entries()) {
     if (role === 'owner') continue;
-    const added = dataOrThrow(
-      await p.gql<{ addMember: { id: string } }>(
-        'mutation($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }',
-        { email: emails[i], role: role.toUpperCase() },
-        bearer(ownerToken),
-      ),
-    );
-    membershipIds[role] = added.addMember.id;
+    membershipIds[role] = await inviteAndAccept(p.gatewayUrl, ownerToken, { email: emails[i]!, token: people[role].token }, role.toUpperCase());
   }
   const tokens = { owner: ownerToken } as Tenant['tokens'];
   for (const role of roles) if (role !== 'owner') tokens[role] = await switchTo(p, people[role].token, orgId);
@@ -141,5 +136,5 @@ export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant
 export async function principalTokenFor(p: TestPlatform, tenant: Tenant, role: Role): Promise<string> {
   const key = await importPrivateKey(p.keys['gateway']!.privateJwk);
   const userId = tenant.userIds[role];
-  return signPrincipalToken(key, { kind: 'user', userId, sessionId: userId, orgId: tenant.orgId, role, scopes: scopesForRole(role) });
+  return signPrincipalToken(key, userPrincipal(userId, tenant.orgId, role));
 }

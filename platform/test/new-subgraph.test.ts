@@ -66,8 +66,10 @@ describe('npm run new:subgraph', { timeout: 240_000 }, () => {
 
   afterAll(async () => {
     if (platform && platform.exitCode === null) {
-      platform.kill('SIGTERM');
-      await new Promise((done) => platform!.once('exit', done));
+      // npm runs the platform in a child of its own: stop the whole process group
+      const exited = new Promise((done) => platform!.once('exit', done));
+      process.kill(-platform.pid!, 'SIGTERM');
+      await exited;
     }
     await database?.close().catch(() => undefined);
     rmSync(copy, { recursive: true, force: true });
@@ -100,6 +102,7 @@ describe('npm run new:subgraph', { timeout: 240_000 }, () => {
       cwd: copy,
       env: { ...env, PORT: '0', DATA_DIR: join(copy, '.data'), WEB_DIST: web, LOG_LEVEL: 'warn', ...(database?.url ? { DATABASE_URL: database.url } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
     const gatewayUrl = await new Promise<string>((resolve, reject) => {

@@ -9,7 +9,8 @@ export const REFRESH_TOKEN_PREFIX = 'etr_';
 
 /**
  * The claims of an access token identity signs (issuer `etika:identity`, audience `etika:api`) besides the
- * registered ones: who (`sub`), which session, the active organisation, the role there and the scopes it grants.
+ * registered ones: who (`sub`), which session, the active organisation, the role there, the scopes it grants and
+ * the membership epoch its rights were read at.
  */
 export const accessTokenClaims = z.object({
   sub: z.string().uuid(),
@@ -17,5 +18,16 @@ export const accessTokenClaims = z.object({
   org: z.string().uuid().nullable(),
   role: z.enum(ROLES).nullable(),
   scp: z.array(z.enum(SCOPES)),
+  /** The (user, organisation) membership epoch read before the membership: a later change refuses the token. */
+  ep: z.number().int().nonnegative(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaims>;
+
+/** One spelling of an email address for every part that compares them (identity's accounts, org's invitations). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Trimmed, NFC, lower-cased; null when it is not an address (or longer than 254 characters). */
+export function normaliseEmail(raw: string): string | null {
+  const email = raw.trim().normalize('NFC').toLowerCase();
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
+}

@@ -27,12 +27,12 @@ export const INTERNAL_ROUTES = {
     request: z.object({ key: z.string().max(200) }),
     answer: z.object({ keyId: uuid, orgId: uuid, scopes: z.array(z.enum(SCOPES)) }),
   }),
-  /** identity, asked by org with a member-manager's relayed principal token: who has this email? 404 when nobody. */
-  lookupUser: contract({
-    path: '/internal/users/lookup',
+  /** identity, asked by org with a person's relayed principal token: the address of that person (for their invitations). */
+  ownEmail: contract({
+    path: '/internal/users/own-email',
     method: 'GET',
-    request: z.object({ email: z.string() }),
-    answer: z.object({ id: uuid, email: z.string() }),
+    request: z.object({}),
+    answer: z.object({ email: z.string() }),
   }),
   /** org, asked with the caller's relayed principal token: does this user belong to the caller's organisation? */
   checkMember: contract({

@@ -10,6 +10,10 @@ export type Principal =
       readonly orgId: string | null;
       readonly role: PrincipalRole | null;
       readonly scopes: readonly Scope[];
+      /** The membership epoch identity read when it issued the access token (see the kit's `Rights`). */
+      readonly epoch: number;
+      /** When the access token was issued, in seconds. */
+      readonly issuedAt: number;
     }
   | {
       readonly kind: 'apiKey';
@@ -38,6 +42,8 @@ export const TOKEN_AUDIENCE = {
 
 /** Header the gateway sets to the caller's address, for per-address throttles in subgraphs. */
 export const CLIENT_ADDRESS_HEADER = 'x-etika-client-address';
+/** Header the gateway sets to the caller's user agent (at most 200 characters), to name a session's device. */
+export const CLIENT_AGENT_HEADER = 'x-etika-client-agent';
 
 /** The header that carries the principal token from the gateway to a subgraph. */
 export const PRINCIPAL_HEADER = 'etika-principal';

@@ -10,7 +10,7 @@ import {
   type AccessTokenClaims,
   type Principal,
 } from '@etika/schema';
-import { BoundedCache, HttpError, callInternal, signPrincipalToken, verifyToken } from '@etika/kit';
+import { BoundedCache, HttpError, callInternal, signPrincipalToken, verifyToken, type Rights } from '@etika/kit';
 
 type Key = Parameters<typeof verifyToken>[0];
 
@@ -38,6 +38,7 @@ export class Authenticator {
     private readonly identityKey: Key,
     private readonly gatewayKey: Key,
     private readonly identityBaseUrl: () => string,
+    private readonly rights: Rights,
     maxCached = 10_000,
   ) {
     this.cache = new BoundedCache(maxCached);
@@ -48,11 +49,30 @@ export class Authenticator {
     if (headers.authorization !== undefined && !bearer) throw unauthenticated('Authorization must be "Bearer <token>"');
     const apiKey = headers.apiKey ?? (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
     if (apiKey) return this.fromApiKey(apiKey);
-    if (bearer) return this.cached(bearer, () => this.fromAccessToken(bearer));
+    if (bearer) return this.current(await this.cached(bearer, () => this.fromAccessToken(bearer)));
     return this.cached('anonymous', async () => ({
       value: { principal: ANONYMOUS, principalToken: await signPrincipalToken(this.gatewayKey, ANONYMOUS) },
       expiresAt: Number.POSITIVE_INFINITY,
     }));
+  }
+
+  /**
+   * A person's token is checked against the platform's current rights on every request (never cached): after a
+   * sign-out or a change of role the very next request is refused, with a code that says whether to refresh.
+   * Rights that cannot be checked refuse the request.
+   */
+  private async current(authenticated: Authenticated): Promise<Authenticated> {
+    const { principal } = authenticated;
+    if (principal.kind !== 'user') return authenticated;
+    let verdict;
+    try {
+      verdict = await this.rights.verdict(principal);
+    } catch {
+      throw new HttpError(503, 'Rights cannot be checked right now; try again shortly', 'SERVICE_UNAVAILABLE');
+    }
+    if (verdict === 'session-revoked') throw new HttpError(401, 'This session has ended; sign in again', 'SESSION_REVOKED');
+    if (verdict === 'rights-changed') throw new HttpError(401, 'Your rights have changed; refresh your session', 'RIGHTS_CHANGED');
+    return authenticated;
   }
 
   /** Principal tokens live 60 s; one is reused for 45 s at most, and never past the access token's expiry. */
@@ -69,14 +89,16 @@ export class Authenticator {
     if (token.startsWith(REFRESH_TOKEN_PREFIX)) throw unauthenticated('A refresh token is not an access token');
     let claims: AccessTokenClaims;
     let exp: number;
+    let iat: number;
     try {
       const payload = await verifyToken(this.identityKey, token, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access });
       claims = accessTokenClaims.parse(payload);
       exp = payload.exp ?? 0;
+      iat = payload.iat ?? 0;
     } catch {
       throw unauthenticated('The access token is invalid or expired');
     }
-    const principal: Principal = { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp };
+    const principal: Principal = { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp, epoch: claims.ep, issuedAt: iat };
     return { value: { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal) }, expiresAt: exp * 1000 };
   }
 

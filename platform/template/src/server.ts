@@ -13,6 +13,7 @@ export async function build__Name__Server(deps: SubgraphDeps): Promise<SubgraphS
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
+    rights: deps.rights,
     buildContext: (info) => ({ ...info, items }),
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, generateKeyPairs, importPrivateKey, keyNeedsOf, keysFor, MemoryBus, MemoryStore, signPrincipalToken, startSubgraph, type StartedSubgraph } from '@etika/kit';
+import { createLogger, generateKeyPairs, importPrivateKey, keyNeedsOf, keysFor, MemoryBus, MemoryStore, Rights, signPrincipalToken, startSubgraph, type StartedSubgraph } from '@etika/kit';
 import { createTestDatabase, userPrincipal } from '@etika/kit/testing';
 import { PRINCIPAL_HEADER, type Principal } from '@etika/schema';
 import { __camel__ } from '../src/index.ts';
@@ -23,7 +23,10 @@ beforeAll(async () => {
     production: false,
     peers: new Map<string, string>(),
     bus: new MemoryBus(),
+    rights: new Rights(new MemoryStore()),
   };
+  // a new store, and the principals below were made before it: nothing issued before it needs refusing
+  await deps.rights.ready(0);
   started = await startSubgraph(__camel__, deps, {}, { port: 0, host: '127.0.0.1' });
   close = async () => {
     await started.close();

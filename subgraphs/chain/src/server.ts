@@ -32,6 +32,7 @@ export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
+    rights: deps.rights,
     buildContext: (info) => ({ ...info, log }),
     onClose: async () => clearInterval(timer),
   });

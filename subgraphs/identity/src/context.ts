@@ -1,7 +1,7 @@
 import { personOrThrow, type RequestInfo } from '@etika/kit';
 import type { ApiKeyService } from './api-key/api-key.service.ts';
 import type { AuthService } from './auth/auth.service.ts';
-import type { SessionService } from './auth/session.service.ts';
+import type { SessionService } from './session/session.service.ts';
 import type { MfaService } from './mfa/mfa.service.ts';
 import type { UserService } from './user/user.service.ts';
 

@@ -1,5 +1,5 @@
 import { HttpError, gatewayPrincipalOrThrow, internalRoute, type InternalRoute } from '@etika/kit';
-import { INTERNAL_ROUTES, principalScopes } from '@etika/schema';
+import { INTERNAL_ROUTES } from '@etika/schema';
 import type { ApiKeyService } from './api-key/api-key.service.ts';
 import type { UserService } from './user/user.service.ts';
 
@@ -8,10 +8,10 @@ type Key = Parameters<typeof gatewayPrincipalOrThrow>[1];
 /**
  * Questions other parts ask identity outside the graph (contracts in `@etika/schema`'s `INTERNAL_ROUTES`):
  * - the gateway: "whose is this API key?" (authenticated by the gateway's own token);
- * - org: "who has this email?" when adding a member (the member-manager's relayed principal token).
+ * - org: "what is my address?" when a person lists or answers their invitations (their relayed principal token).
  */
 export function identityInternalRoutes(gatewayKey: Key, apiKeys: ApiKeyService, users: UserService): Record<string, InternalRoute> {
-  const { verifyApiKey, lookupUser } = INTERNAL_ROUTES;
+  const { verifyApiKey, ownEmail } = INTERNAL_ROUTES;
   return {
     [verifyApiKey.path]: internalRoute(
       verifyApiKey,
@@ -22,16 +22,17 @@ export function identityInternalRoutes(gatewayKey: Key, apiKeys: ApiKeyService, 
         return verified;
       },
     ),
-    [lookupUser.path]: internalRoute(
-      lookupUser,
+    [ownEmail.path]: internalRoute(
+      ownEmail,
       async (req) => {
         const principal = await gatewayPrincipalOrThrow(req, gatewayKey);
-        if (!principalScopes(principal).includes('members:manage')) throw new HttpError(403, 'members:manage required', 'FORBIDDEN');
+        if (principal.kind !== 'user') throw new HttpError(403, 'only a person has an address', 'FORBIDDEN');
+        return principal.userId;
       },
-      async ({ email }) => {
-        const user = await users.byEmail(email);
+      async (_request, userId) => {
+        const [user] = await users.byIds([userId]);
         if (!user) throw new HttpError(404, 'no such user', 'NOT_FOUND');
-        return { id: user.id, email: user.email };
+        return { email: user.email };
       },
     ),
   };

@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '@etika/kit';
 import { ApiKeyResolver } from './api-key/api-key.resolver.ts';
 import { AuthResolver } from './auth/auth.resolver.ts';
 import { MfaResolver } from './mfa/mfa.resolver.ts';
+import { SessionResolver } from './session/session.resolver.ts';
 import { UserResolver, userReference } from './user/user.resolver.ts';
 import { User } from './user/user.type.ts';
 
@@ -11,7 +12,7 @@ export const PUBLIC_ROOT_FIELDS = ['signUp', 'signIn', 'completeMfaSignIn', 'ref
 
 export function buildIdentitySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [UserResolver, AuthResolver, MfaResolver, ApiKeyResolver],
+    resolvers: [UserResolver, AuthResolver, SessionResolver, MfaResolver, ApiKeyResolver],
     orphanedTypes: [User],
     references: { User: userReference },
     publicRootFields: PUBLIC_ROOT_FIELDS,

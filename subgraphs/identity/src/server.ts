@@ -2,7 +2,7 @@ import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow
 import { ApiKeyService } from './api-key/api-key.service.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { httpMembershipDirectory, type MembershipDirectory } from './auth/memberships.client.ts';
-import { SessionService } from './auth/session.service.ts';
+import { SessionService } from './session/session.service.ts';
 import type { IdentityContext, IdentityServices } from './context.ts';
 import { identityInternalRoutes } from './internal.ts';
 import { MfaService } from './mfa/mfa.service.ts';
@@ -22,7 +22,7 @@ export async function buildIdentityServer(
   const sign = await importPrivateKey(ownKeyOrThrow(deps.keys).privateJwk);
   const directory = directoryOverride ?? httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
   const verify = await importPublicKey(ownKeyOrThrow(deps.keys).publicJwk);
-  const sessions = new SessionService(db, sign, directory);
+  const sessions = new SessionService(db, sign, directory, deps.rights);
   const mfa = new MfaService(db, deps.store);
   const services: IdentityServices = {
     sessions,
@@ -38,6 +38,7 @@ export async function buildIdentityServer(
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
+    rights: deps.rights,
     buildContext: (info) => ({ ...info, services }),
     internalRoutes: identityInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.apiKeys, services.users),
   });

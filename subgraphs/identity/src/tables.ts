@@ -21,6 +21,11 @@ export const sessions = identity.table('sessions', {
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   activeOrgId: uuid('active_org_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When a refresh token of the session was last used (or the session began). */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Where the session was last used from, as the gateway saw it, and the browser's user agent (to name the device). */
+  clientAddress: text('client_address'),
+  userAgent: text('user_agent'),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedReason: text('revoked_reason'),
 });

@@ -1,6 +1,6 @@
 import { importPublicKey, verifyToken } from '@etika/kit';
 import { dataOrThrow, type SubgraphTest, type TestSubgraph } from '@etika/kit/testing';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, type Principal, type Role, type Scope } from '@etika/schema';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, accessTokenClaims, type Principal } from '@etika/schema';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -15,12 +15,7 @@ export async function signUp(identity: TestSubgraph, email: string): Promise<{ a
 /** The principal the gateway makes of an access token identity issued (after checking its signature). */
 export async function principalOf(test: SubgraphTest, accessToken: string): Promise<Principal> {
   const key = await importPublicKey(test.keys['identity']!.publicJwk);
-  const claims = (await verifyToken(key, accessToken, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access })) as {
-    sub: string;
-    sid: string;
-    org: string | null;
-    role: Role | null;
-    scp: Scope[];
-  };
-  return { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp };
+  const payload = await verifyToken(key, accessToken, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.access });
+  const claims = accessTokenClaims.parse(payload);
+  return { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp, epoch: claims.ep, issuedAt: payload.iat ?? 0 };
 }

@@ -1,9 +1,36 @@
 import type { GraphQLSchema } from 'graphql';
 import type { z } from 'zod';
 import type { EventType } from '@etika/schema';
-import type { KeyNeeds } from './keys.ts';
-import type { SubgraphDeps } from './runtime.ts';
+import type { Database } from './db.ts';
+import type { EventBus } from './events.ts';
+import type { KeyNeeds, ServiceKeys } from './keys.ts';
+import type { Logger } from './logger.ts';
+import type { Rights } from './rights.ts';
+import type { KeyValueStore } from './store.ts';
 import type { InProcessExecutor } from './server.ts';
+
+/** Where the other services answer (base URLs by name); the platform fills it in as they start. */
+export type PeerUrls = Map<string, string>;
+
+/** Everything a subgraph's `buildServer` is given: no globals, so tests and the platform build it alike. */
+export interface SubgraphDeps {
+  readonly database: Database;
+  readonly store: KeyValueStore;
+  readonly keys: ServiceKeys;
+  readonly logger: Logger;
+  readonly production: boolean;
+  readonly peers: PeerUrls;
+  /** The event bus (Redis Streams with REDIS_URL; in-process otherwise, shared by the subgraphs of one process). */
+  readonly bus: EventBus;
+  /** The platform's current rights, shared with the gateway (Redis with REDIS_URL; in-process otherwise). */
+  readonly rights: Rights;
+}
+
+export function peerUrlOrThrow(peers: PeerUrls, name: string): string {
+  const url = peers.get(name);
+  if (!url) throw new Error(`the ${name} service's address is not known`);
+  return url;
+}
 
 /** What the platform needs of a built subgraph: to listen and to stop; tests also call it in-process. */
 export interface RunnableServer {

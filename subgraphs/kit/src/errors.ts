@@ -21,6 +21,11 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_CONFLICT',
   'SUPPLY_CAP_EXCEEDED',
   'OPERATION_LIMIT_EXCEEDED',
+  /** the session was signed out or revoked: sign in again */
+  'SESSION_REVOKED',
+  /** the person's role or membership changed since the access token was issued: refresh it */
+  'RIGHTS_CHANGED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

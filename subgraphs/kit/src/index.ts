@@ -25,3 +25,4 @@ export * from './cache.ts';
 export * from './idempotency.ts';
 export * from './descriptor.ts';
 export * from './keys.ts';
+export * from './rights.ts';

@@ -25,6 +25,9 @@ const claimsSchema = z.discriminatedUnion('knd', [
     org: z.string().uuid().nullable(),
     role: z.enum(ROLES).nullable(),
     scp: z.array(z.enum(SCOPES)),
+    ep: z.number().int().nonnegative(),
+    /** when the access token was issued (seconds), for the rights check */
+    ait: z.number().int().nonnegative(),
   }),
   z.object({
     knd: z.literal('apiKey'),
@@ -47,6 +50,8 @@ export function principalClaims(principal: Principal): Record<string, unknown> {
         org: principal.orgId,
         role: principal.role,
         scp: principal.scopes,
+        ep: principal.epoch,
+        ait: principal.issuedAt,
       };
     case 'apiKey':
       return { knd: 'apiKey', sub: principal.keyId, org: principal.orgId, role: PARTNER_ROLE, scp: principal.scopes };
@@ -75,7 +80,7 @@ async function verifyPrincipalTokenWithExpiry(key: Key, token: string): Promise<
       return { principal: ANONYMOUS, expiresAt };
     case 'user':
       return {
-        principal: { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp },
+        principal: { kind: 'user', userId: claims.sub, sessionId: claims.sid, orgId: claims.org, role: claims.role, scopes: claims.scp, epoch: claims.ep, issuedAt: claims.ait },
         expiresAt,
       };
     case 'apiKey':

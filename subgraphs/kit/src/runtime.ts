@@ -1,34 +1,19 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
-import { openDatabase, type Database } from './db.ts';
-import { keyNeedsOf, type RunnableServer, type SubgraphDescriptor } from './descriptor.ts';
+import { openDatabase } from './db.ts';
+import { keyNeedsOf, type PeerUrls, type RunnableServer, type SubgraphDeps, type SubgraphDescriptor } from './descriptor.ts';
 import { loadSubgraphEnv } from './env.ts';
-import { openBus, type EventBus } from './events.ts';
-import { loadServiceKeys, type ServiceKeys } from './keys.ts';
+import { openBus } from './events.ts';
+import { loadServiceKeys } from './keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { migrateSubgraph } from './migrate.ts';
+import { Rights } from './rights.ts';
 import { openStore, type KeyValueStore } from './store.ts';
 
-/** Where the other services answer (base URLs by name); the platform fills it in as they start. */
-export type PeerUrls = Map<string, string>;
-
-/** Everything a subgraph's `buildServer` is given: no globals, so tests and the platform build it alike. */
-export interface SubgraphDeps {
-  readonly database: Database;
-  readonly store: KeyValueStore;
-  readonly keys: ServiceKeys;
-  readonly logger: Logger;
-  readonly production: boolean;
-  readonly peers: PeerUrls;
-  /** The event bus (Redis Streams with REDIS_URL; in-process otherwise, shared by the subgraphs of one process). */
-  readonly bus: EventBus;
-}
-
-export function peerUrlOrThrow(peers: PeerUrls, name: string): string {
-  const url = peers.get(name);
-  if (!url) throw new Error(`the ${name} service's address is not known`);
-  return url;
+/** The store behind `Rights`: one namespace shared by the gateway and every subgraph. */
+export function openRightsStore(redisUrl: string | undefined, namespace = ''): KeyValueStore {
+  return openStore(redisUrl, `${namespace}rights`);
 }
 
 export interface StartedSubgraph {
@@ -71,12 +56,16 @@ export async function runSubgraph(descriptor: SubgraphDescriptor): Promise<void>
   const database = await openDatabase({ url: env.base.DATABASE_URL, dataDir: env.base.DATABASE_URL ? undefined : join(env.base.DATA_DIR, descriptor.name) });
   const store = openStore(env.base.REDIS_URL, descriptor.name);
   const bus = openBus(env.base.REDIS_URL, logger);
+  const rightsStore = openRightsStore(env.base.REDIS_URL);
+  const rights = new Rights(rightsStore);
+  await rights.ready();
   const keys = await loadServiceKeys(descriptor.name, keyNeedsOf(descriptor), { env: env.keys, dataDir: env.base.DATA_DIR, production });
-  const started = await startSubgraph(descriptor, { database, store, keys, logger, production, peers, bus }, env.settings, { port: env.port, host: env.base.HOST });
+  const started = await startSubgraph(descriptor, { database, store, keys, logger, production, peers, bus, rights }, env.settings, { port: env.port, host: env.base.HOST });
   logger.info({ url: started.url }, `${descriptor.name} subgraph listening`);
   onShutdown(async () => {
     await started.close();
     await bus.close();
+    await rightsStore.close();
     await store.close();
     await database.close();
   }, logger);

@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
+import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { auditPlugin, type AuditContext } from './audit.ts';
 import type { Db } from './db.ts';
 import { errorReporting, formatError } from './errors.ts';
 import { HttpError, createHttpService, executeHttp, sendGraphQLError, sendJson, toGraphQLRequest } from './http.ts';
 import type { Logger } from './logger.ts';
 import { principalVerifier } from './principal-token.ts';
+import type { Rights } from './rights.ts';
 import { importPublicKey } from './tokens.ts';
 
 export interface RequestInfo {
@@ -19,6 +20,8 @@ export interface RequestInfo {
   readonly principalToken: string;
   /** The caller's address as the gateway saw it (for per-address throttles). */
   readonly clientAddress: string;
+  /** The caller's user agent as the gateway saw it (to name a session's device), or null. */
+  readonly clientAgent: string | null;
   /** Mutation fields already audited inside their own transaction (see `auditInTransaction`). */
   readonly audited: Set<string>;
 }
@@ -36,6 +39,8 @@ export interface SubgraphServerOptions<TContext extends AuditContext> {
   readonly production: boolean;
   /** The gateway's public key: only principal tokens it signed are accepted. */
   readonly gatewayPublicKey: JsonWebKey;
+  /** The platform's current rights: a person's request made with rights since taken away is refused. */
+  readonly rights: Rights;
   readonly buildContext: (info: RequestInfo) => TContext;
   readonly internalRoutes?: Readonly<Record<string, InternalRoute>>;
   readonly plugins?: ApolloServerPlugin<TContext>[];
@@ -50,6 +55,7 @@ export interface InProcessCall {
   readonly requestId?: string;
   /** The caller's address for per-address throttles; `in-process` when not given. */
   readonly clientAddress?: string;
+  readonly clientAgent?: string;
 }
 
 /**
@@ -93,16 +99,33 @@ export async function createSubgraphServer<TContext extends AuditContext>(
   });
   await apollo.start();
 
-  /** From a principal token to the request's context, for HTTP and in-process calls alike; null when refused. */
-  async function contextFor(token: unknown, requestId: string, clientAddress: string): Promise<TContext | null> {
-    if (typeof token !== 'string') return null;
+  type Admission = { readonly context: TContext } | { readonly status: number; readonly message: string; readonly code: string };
+
+  /**
+   * From a principal token to the request's context, for HTTP and in-process calls alike: refused without a valid
+   * token, and refused when the person's rights changed since their access token was issued.
+   */
+  async function admit(token: unknown, requestId: string, client: { address: string; agent: string | null }): Promise<Admission> {
+    const refused = { status: 401, message: REFUSED, code: 'UNAUTHENTICATED' };
+    if (typeof token !== 'string') return refused;
     let principal: Principal;
     try {
       principal = await verifyPrincipal(token);
     } catch {
-      return null;
+      return refused;
     }
-    return options.buildContext({ principal, requestId, principalToken: token, clientAddress, audited: new Set() });
+    if (principal.kind === 'user') {
+      let verdict;
+      try {
+        verdict = await options.rights.verdict(principal);
+      } catch (err) {
+        logger.error({ err, requestId }, 'rights could not be checked; refusing');
+        return { status: 503, message: 'Rights cannot be checked right now; try again shortly', code: 'SERVICE_UNAVAILABLE' };
+      }
+      if (verdict === 'session-revoked') return { status: 401, message: 'This session has ended; sign in again', code: 'SESSION_REVOKED' };
+      if (verdict === 'rights-changed') return { status: 401, message: 'Your rights have changed; refresh your session', code: 'RIGHTS_CHANGED' };
+    }
+    return { context: options.buildContext({ principal, requestId, principalToken: token, clientAddress: client.address, clientAgent: client.agent, audited: new Set() }) };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -118,13 +141,14 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     if (internal) return internal(req, res, url);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     const clientAddress = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? 'unknown');
-    const context = await contextFor(req.headers[PRINCIPAL_HEADER], requestId, clientAddress);
-    if (!context) {
-      logger.warn({ requestId, path: url.pathname }, 'request without a valid principal token refused');
-      return sendGraphQLError(res, 401, REFUSED, 'UNAUTHENTICATED');
+    const agent = req.headers[CLIENT_AGENT_HEADER];
+    const admission = await admit(req.headers[PRINCIPAL_HEADER], requestId, { address: clientAddress, agent: typeof agent === 'string' ? agent : null });
+    if (!('context' in admission)) {
+      logger.warn({ requestId, path: url.pathname, code: admission.code }, 'request refused before execution');
+      return sendGraphQLError(res, admission.status, admission.message, admission.code);
     }
     const request = await toGraphQLRequest(req, url);
-    await executeHttp(apollo, request, res, async () => context);
+    await executeHttp(apollo, request, res, async () => admission.context);
   }
 
   const service = createHttpService(handle, logger, async () => {
@@ -135,9 +159,9 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     http: service.http,
     listen: service.listen,
     execute: async (request, call) => {
-      const context = await contextFor(call.principalToken, call.requestId ?? randomUUID(), call.clientAddress ?? 'in-process');
-      if (!context) throw new HttpError(401, REFUSED, 'UNAUTHENTICATED');
-      return apollo.executeOperation(request, { contextValue: context });
+      const admission = await admit(call.principalToken, call.requestId ?? randomUUID(), { address: call.clientAddress ?? 'in-process', agent: call.clientAgent ?? null });
+      if (!('context' in admission)) throw new HttpError(admission.status, admission.message, admission.code);
+      return apollo.executeOperation(request, { contextValue: admission.context });
     },
     close: async () => {
       await options.onClose?.();

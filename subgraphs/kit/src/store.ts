@@ -8,6 +8,10 @@ export interface KeyValueStore {
   /** Adds one to a counter that expires `ttlSeconds` after its first hit; returns the new count. */
   increment(key: string, ttlSeconds: number): Promise<number>;
   get(key: string): Promise<string | null>;
+  /** Several values in one round trip, in the order asked. */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /** Raises a number to at least `atLeast` and above its current value (a monotonic epoch); returns the new value. */
+  raise(key: string, atLeast: number, ttlSeconds: number): Promise<number>;
   /** Sets the value only when the key is absent; true when it was set. */
   setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
@@ -37,6 +41,16 @@ export class MemoryStore implements KeyValueStore {
     return this.live(key)?.value ?? null;
   }
 
+  async getMany(keys: readonly string[]): Promise<(string | null)[]> {
+    return keys.map((key) => this.live(key)?.value ?? null);
+  }
+
+  async raise(key: string, atLeast: number, ttlSeconds: number): Promise<number> {
+    const value = Math.max(atLeast, Number(this.live(key)?.value ?? 0) + 1);
+    this.entries.set(key, { value: String(value), expiresAt: Date.now() + ttlSeconds * 1000 });
+    return value;
+  }
+
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
     if (this.live(key)) return false;
     this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
@@ -52,6 +66,11 @@ export class MemoryStore implements KeyValueStore {
   }
 }
 
+/** max(atLeast, current + 1), kept for ttl: one atomic step, so concurrent writers never lower an epoch. */
+const RAISE = `local v = math.max(tonumber(ARGV[1]), tonumber(redis.call('GET', KEYS[1]) or '0') + 1)
+redis.call('SET', KEYS[1], string.format('%d', v), 'EX', tonumber(ARGV[2]))
+return string.format('%d', v)`;
+
 export class RedisStore implements KeyValueStore {
   constructor(
     private readonly redis: Redis,
@@ -66,6 +85,15 @@ export class RedisStore implements KeyValueStore {
 
   async get(key: string): Promise<string | null> {
     return this.redis.get(this.prefix + key);
+  }
+
+  async getMany(keys: readonly string[]): Promise<(string | null)[]> {
+    return keys.length === 0 ? [] : this.redis.mget(keys.map((k) => this.prefix + k));
+  }
+
+  async raise(key: string, atLeast: number, ttlSeconds: number): Promise<number> {
+    const raised = await this.redis.eval(RAISE, 1, this.prefix + key, String(atLeast), String(ttlSeconds));
+    return Number(raised);
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {

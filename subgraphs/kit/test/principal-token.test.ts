@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
 import { generateSigningKeyPair, importPrivateKey, importPublicKey, principalVerifier, signPrincipalToken, signToken } from '../src/index.ts';
 
-const user = { kind: 'user', userId: '00000000-0000-4000-8000-000000000001', sessionId: '00000000-0000-4000-8000-000000000002', orgId: null, role: null, scopes: [] } as const;
+const user = { kind: 'user', userId: '00000000-0000-4000-8000-000000000001', sessionId: '00000000-0000-4000-8000-000000000002', orgId: null, role: null, scopes: [], epoch: 0, issuedAt: 1_790_000_000 } as const;
 
 describe('principal tokens', () => {
   it('round-trip, and a remembered token is still refused once it has expired', async () => {

@@ -1,6 +1,7 @@
 import { createSubgraphServer, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
 import type { OrgContext, OrgServices } from './context.ts';
 import { orgInternalRoutes } from './internal.ts';
+import { InvitationService } from './invitation/invitation.service.ts';
 import { MembershipService } from './membership/membership.service.ts';
 import { httpUserDirectory } from './membership/users.client.ts';
 import { OrganizationService } from './organization/organization.service.ts';
@@ -14,7 +15,8 @@ export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
   const db = deps.database.db;
   const services: OrgServices = {
     organizations: new OrganizationService(db),
-    memberships: new MembershipService(db, httpUserDirectory(() => peerUrlOrThrow(deps.peers, 'identity'))),
+    memberships: new MembershipService(db, deps.rights),
+    invitations: new InvitationService(db, deps.store, httpUserDirectory(() => peerUrlOrThrow(deps.peers, 'identity')), deps.rights),
   };
   const server = await createSubgraphServer<OrgContext>({
     name: 'org',
@@ -23,6 +25,7 @@ export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
+    rights: deps.rights,
     buildContext: (info) => ({ ...info, services }),
     internalRoutes: orgInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'identity')), await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.memberships),
   });

@@ -17,7 +17,7 @@ export interface Tenant {
 
 /**
  * An organisation with an owner, an admin, a member and an auditor, made through the real APIs: accounts on
- * identity, the organisation and its memberships on org (which looks each person up on identity). The test must
+ * identity, the organisation on org, and each membership by an invitation the person accepts (org asks identity for their address). The test must
  * have started both.
  */
 export async function seedTenant(test: SubgraphTest, label: string): Promise<Tenant> {
@@ -41,14 +41,21 @@ export async function seedTenant(test: SubgraphTest, label: string): Promise<Ten
   const membershipIds = {} as Record<TenantRole, string>;
   for (const role of ROLES) {
     if (role === 'owner') continue;
-    const added = dataOrThrow(
-      await org.execute<{ addMember: { id: string } }>(
-        'mutation($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }',
+    const invited = dataOrThrow(
+      await org.execute<{ inviteMember: { id: string } }>(
+        'mutation($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }',
         { email: emails[role], role: role.toUpperCase() },
         as.owner,
       ),
     );
-    membershipIds[role] = added.addMember.id;
+    const accepted = dataOrThrow(
+      await org.execute<{ acceptInvitation: { id: string } }>(
+        'mutation($id: ID!) { acceptInvitation(invitationId: $id) { id } }',
+        { id: invited.inviteMember.id },
+        userPrincipal(userIds[role], null, null),
+      ),
+    );
+    membershipIds[role] = accepted.acceptInvitation.id;
   }
   const members = dataOrThrow(
     await org.execute<{ organization: { members: { id: string; role: string }[] } }>(

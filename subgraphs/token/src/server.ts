@@ -14,7 +14,7 @@ export interface TokenServer {
 export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer> {
   const db = deps.database.db;
   const relay = startOutboxRelay({ db, schema: 'token', bus: deps.bus, logger: deps.logger });
-  const ledger = new LedgerService(db, httpMemberDirectory(() => peerUrlOrThrow(deps.peers, 'org')), () => relay.kick());
+  const ledger = new LedgerService(db, httpMemberDirectory(() => peerUrlOrThrow(deps.peers, 'org'), deps.rights), () => relay.kick());
   const tokens = new TokenService(db);
   const transactions = new TransactionService(db);
   const server = await createSubgraphServer<TokenContext>({
@@ -24,6 +24,7 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
     logger: deps.logger,
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
+    rights: deps.rights,
     buildContext: (info) => ({ ...info, tokens, transactions, ledger }),
     onClose: () => relay.stop(),
   });

@@ -2,11 +2,13 @@ import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { appError } from '@etika/kit';
 import { sessionOf, type IdentityContext } from '../context.ts';
 import { AuthPayload, CredentialsInput, MAX_EMAIL, MAX_PASSWORD, SignInResult } from './auth.type.ts';
-import type { IssuedTokens } from './session.service.ts';
+import type { ClientInfo, IssuedTokens } from '../session/session.service.ts';
 
 function payload(t: IssuedTokens): AuthPayload {
   return { accessToken: t.accessToken, refreshToken: t.refreshToken, accessTokenExpiresAt: t.expiresAt, userId: t.userId, organizationId: t.orgId };
 }
+
+const clientOf = (ctx: IdentityContext): ClientInfo => ({ address: ctx.clientAddress, agent: ctx.clientAgent });
 
 function boundedOrThrow(input: CredentialsInput): void {
   if (input.email.length > MAX_EMAIL) throw appError('BAD_USER_INPUT', 'That email address is too long', { field: 'email' });
@@ -18,13 +20,13 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
   async signUp(@Arg('input', () => CredentialsInput) input: CredentialsInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     boundedOrThrow(input);
-    return payload(await ctx.services.auth.signUp(input.email, input.password));
+    return payload(await ctx.services.auth.signUp(input.email, input.password, clientOf(ctx)));
   }
 
   @Mutation(() => SignInResult)
   async signIn(@Arg('input', () => CredentialsInput) input: CredentialsInput, @Ctx() ctx: IdentityContext): Promise<SignInResult> {
     boundedOrThrow(input);
-    const outcome = await ctx.services.auth.signIn(input.email, input.password, ctx.clientAddress);
+    const outcome = await ctx.services.auth.signIn(input.email, input.password, clientOf(ctx));
     return outcome.kind === 'mfaRequired'
       ? { mfaRequired: true, mfaToken: outcome.mfaToken, session: null }
       : { mfaRequired: false, mfaToken: null, session: payload(outcome.tokens) };
@@ -36,12 +38,12 @@ export class AuthResolver {
     @Arg('code', () => String) code: string,
     @Ctx() ctx: IdentityContext,
   ): Promise<AuthPayload> {
-    return payload(await ctx.services.auth.completeMfaSignIn(mfaToken, code.slice(0, 64), ctx.clientAddress));
+    return payload(await ctx.services.auth.completeMfaSignIn(mfaToken, code.slice(0, 64), clientOf(ctx)));
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token (once) for new tokens.' })
   async refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
-    return payload(await ctx.services.sessions.refresh(refreshToken.slice(0, 256)));
+    return payload(await ctx.services.sessions.refresh(refreshToken.slice(0, 256), clientOf(ctx)));
   }
 
   @Mutation(() => AuthPayload, { description: 'A new access token acting in another of your organisations.' })

@@ -9,11 +9,11 @@ import {
   type Db,
   type KeyValueStore,
 } from '@etika/kit';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@etika/schema';
-import { checkPasswordPolicy, hashPassword, normaliseEmail, verifyAgainstDummy, verifyPassword } from '../security/index.ts';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, normaliseEmail } from '@etika/schema';
+import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from '../security/index.ts';
 import type { MfaService } from '../mfa/mfa.service.ts';
 import { users } from '../tables.ts';
-import type { IssuedTokens, SessionService } from './session.service.ts';
+import type { ClientInfo, IssuedTokens, SessionService } from '../session/session.service.ts';
 
 type Key = Parameters<typeof signToken>[0];
 
@@ -41,7 +41,7 @@ export class AuthService {
   ) {}
 
   /** One account per normalised email, also under concurrent sign-ups: the unique index decides. */
-  async signUp(rawEmail: string, password: string): Promise<IssuedTokens> {
+  async signUp(rawEmail: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
     const email = emailOrThrow(rawEmail);
     const problem = checkPasswordPolicy(password);
     if (problem) throw appError('BAD_USER_INPUT', problem, { field: 'password' });
@@ -51,14 +51,14 @@ export class AuthService {
     );
     const user = inserted[0];
     if (!user) throw appError('EMAIL_TAKEN', 'An account with this email already exists');
-    return this.sessions.startSession(user.id);
+    return this.sessions.startSession(user.id, client);
   }
 
-  async signIn(rawEmail: string, password: string, clientAddress: string): Promise<SignInOutcome> {
+  async signIn(rawEmail: string, password: string, client: ClientInfo): Promise<SignInOutcome> {
     const email = emailOrThrow(rawEmail);
     await throttleOrThrow(this.store, [
       { key: `signin:account:${email}`, limit: SIGN_IN_LIMITS.account },
-      { key: `signin:address:${clientAddress}`, limit: SIGN_IN_LIMITS.address },
+      { key: `signin:address:${client.address}`, limit: SIGN_IN_LIMITS.address },
     ]);
     const [user] = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
       tx.select({ id: users.id, passwordHash: users.passwordHash, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email)),
@@ -75,11 +75,11 @@ export class AuthService {
       });
       return { kind: 'mfaRequired', mfaToken };
     }
-    return { kind: 'signedIn', tokens: await this.sessions.startSession(user.id) };
+    return { kind: 'signedIn', tokens: await this.sessions.startSession(user.id, client) };
   }
 
   /** The second step: a TOTP code or a recovery code, throttled per account and per address. */
-  async completeMfaSignIn(mfaToken: string, code: string, clientAddress: string): Promise<IssuedTokens> {
+  async completeMfaSignIn(mfaToken: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
     let userId: string;
     try {
       const payload = await verifyToken(this.keys.verify, mfaToken, { issuer: TOKEN_ISSUER.identity, audience: TOKEN_AUDIENCE.mfa });
@@ -89,10 +89,10 @@ export class AuthService {
     }
     await throttleOrThrow(this.store, [
       { key: `mfa:account:${userId}`, limit: MFA_LIMITS.account },
-      { key: `mfa:address:${clientAddress}`, limit: MFA_LIMITS.address },
+      { key: `mfa:address:${client.address}`, limit: MFA_LIMITS.address },
     ]);
     await this.mfa.verifySecondFactorOrThrow(userId, code);
     await resetThrottle(this.store, `mfa:account:${userId}`);
-    return this.sessions.startSession(userId);
+    return this.sessions.startSession(userId, client);
   }
 }

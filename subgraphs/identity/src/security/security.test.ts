@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { REFRESH_TOKEN_PREFIX } from '@etika/schema';
-import { generateApiKey, generateOpaqueToken, generateRecoveryCodes, hashRecoveryCode, normaliseEmail, parseApiKey } from './tokens.ts';
+import { normaliseEmail } from '@etika/schema';
+import { generateApiKey, generateOpaqueToken, generateRecoveryCodes, hashRecoveryCode, parseApiKey } from './tokens.ts';
 
 describe('passwords', () => {
   it('hash with argon2id at or above OWASP parameters and verify only the right password', async () => {

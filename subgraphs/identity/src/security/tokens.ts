@@ -54,10 +54,3 @@ export function parseApiKey(presented: string): { prefix: string; hash: string }
 
 // ---- email ----------------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Trimmed, NFC, lower-cased; null when it is not an address (or longer than 254 characters). */
-export function normaliseEmail(raw: string): string | null {
-  const email = raw.trim().normalize('NFC').toLowerCase();
-  return email.length <= 254 && EMAIL.test(email) ? email : null;
-}

@@ -1,6 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { inTenant, loadByIds, type Db } from '@etika/kit';
-import { normaliseEmail } from '../security/index.ts';
 import { users } from '../tables.ts';
 
 export interface UserRecord {
@@ -18,12 +17,5 @@ export class UserService {
   /** One query for a whole `_entities` batch, answered in the order asked. */
   async byIds(ids: readonly string[]): Promise<(UserRecord | null)[]> {
     return loadByIds(ids, (valid) => inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(inArray(users.id, valid))), (r) => r.id);
-  }
-
-  async byEmail(raw: string): Promise<UserRecord | null> {
-    const email = normaliseEmail(raw);
-    if (!email) return null;
-    const [row] = await inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.select(columns).from(users).where(eq(users.email, email)));
-    return row ?? null;
   }
 }

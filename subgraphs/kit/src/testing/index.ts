@@ -4,5 +4,5 @@ export * from './database.ts';
 export * from './subgraph.ts';
 
 export function userPrincipal(userId: string, orgId: string | null, role: Role | null, sessionId = userId): Principal {
-  return { kind: 'user', userId, sessionId, orgId, role, scopes: role ? scopesForRole(role) : [] };
+  return { kind: 'user', userId, sessionId, orgId, role, scopes: role ? scopesForRole(role) : [], epoch: 0, issuedAt: Math.floor(Date.now() / 1000) };
 }

@@ -6,8 +6,10 @@ import { MemoryBus, type EventBus } from '../events.ts';
 import { generateKeyPairs, keysFor, type KeyPairs } from '../keys.ts';
 import { createLogger } from '../logger.ts';
 import { signPrincipalToken } from '../principal-token.ts';
-import { startSubgraph, type PeerUrls, type StartedSubgraph } from '../runtime.ts';
 import type { InProcessExecutor } from '../server.ts';
+import { Rights } from '../rights.ts';
+import type { PeerUrls } from '../descriptor.ts';
+import { openRightsStore, startSubgraph, type StartedSubgraph } from '../runtime.ts';
 import { openStore, type KeyValueStore } from '../store.ts';
 import { importPrivateKey } from '../tokens.ts';
 import { createTestDatabase, testRedisUrl } from './database.ts';
@@ -39,9 +41,11 @@ export interface SubgraphTest extends TestSubgraph {
   readonly bus: EventBus;
   /** Every service's key pair, so a test can sign what a service would. */
   readonly keys: KeyPairs;
+  /** The rights every subgraph of the test checks. */
+  readonly rights: Rights;
   /** The subgraph under test or one of its peers, by name. */
   subgraph(name: string): TestSubgraph;
-  /** A principal token as the gateway would sign it. */
+  /** A principal token as the gateway would sign it for a person's current access token (stamped with today's rights). */
   principalToken(principal: Principal): Promise<string>;
   close(): Promise<void>;
 }
@@ -78,9 +82,20 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
   const signers = ['gateway', ...all.flatMap((d) => [...(d.keys.signs ? [d.name] : []), ...d.keys.trusts])];
   const keys = await generateKeyPairs([...new Set(signers)]);
   const gatewayKey = await importPrivateKey(keys['gateway']!.privateJwk);
-  const principalToken = (principal: Principal) => signPrincipalToken(gatewayKey, principal);
   const namespace = `test-${randomUUID()}-`;
   const bus = new MemoryBus();
+  const rightsStore = openRightsStore(testRedisUrl(), namespace);
+  const rights = new Rights(rightsStore);
+  // the test's store is new, and principals may be made before it: nothing issued before it needs refusing
+  await rights.ready(0);
+  // a test's principal is a person's current access token: stamped as identity would stamp one issued now
+  const principalToken = async (principal: Principal) =>
+    signPrincipalToken(
+      gatewayKey,
+      principal.kind === 'user'
+        ? { ...principal, epoch: principal.orgId ? await rights.membershipEpoch(principal.userId, principal.orgId) : 0, issuedAt: Math.floor(Date.now() / 1000) }
+        : principal,
+    );
   const peers: PeerUrls = new Map();
   const test = await createTestDatabase();
   const running: { subgraph: StartedSubgraph; database: Database; store: KeyValueStore }[] = [];
@@ -91,6 +106,7 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
       if (r.database !== test.database) await r.database.close();
     }
     await bus.close();
+    await rightsStore.close();
     await test.close();
   };
   const handles = new Map<string, TestSubgraph>();
@@ -99,7 +115,7 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
     for (const d of [...all.slice(1), descriptor]) {
       const database = d === descriptor || !test.url ? test.database : await openDatabase({ url: test.url, maxConnections: 5 });
       const store = openStore(testRedisUrl(), `${namespace}${d.name}`);
-      const deps = { database, store, keys: keysFor(keys, d.name, keyNeedsOf(d)), logger: createLogger(d.name, 'silent'), production: false, peers, bus };
+      const deps = { database, store, keys: keysFor(keys, d.name, keyNeedsOf(d)), logger: createLogger(d.name, 'silent'), production: false, peers, bus, rights };
       const subgraph = await startSubgraph(d, deps, options.settings ?? {}, { port: 0, host: '127.0.0.1' });
       running.push({ subgraph, database, store });
       handles.set(d.name, handle(d.name, database, subgraph, principalToken));
@@ -113,7 +129,7 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
     if (!found) throw new Error(`no subgraph named ${name} in this test`);
     return found;
   };
-  return { ...subgraph(descriptor.name), bus, keys, subgraph, principalToken, close };
+  return { ...subgraph(descriptor.name), bus, keys, rights, subgraph, principalToken, close };
 }
 
 function handle(name: string, database: Database, started: StartedSubgraph, principalToken: (p: Principal) => Promise<string>): TestSubgraph {

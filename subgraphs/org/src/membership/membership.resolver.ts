@@ -25,16 +25,6 @@ export class MembershipResolver {
     return { id: m.userId };
   }
 
-  @Mutation(() => Membership, { description: 'Adds a person who already has an account, by email.' })
-  @Directive('@requiresScopes(scopes: [["members:manage"]])')
-  async addMember(
-    @Arg('email', () => String) email: string,
-    @Arg('role', () => MemberRole) role: MemberRole,
-    @Ctx() ctx: OrgContext,
-  ): Promise<Membership> {
-    return toMembership(await ctx.services.memberships.add(ctx.principal, ctx.principalToken, email, role));
-  }
-
   @Mutation(() => Membership)
   @Directive('@requiresScopes(scopes: [["members:manage"]])')
   async changeMemberRole(
