@@ -49,7 +49,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     freePorts: true,
     logLevel: 'silent',
     ...options,
-    settings: { CHECKPOINT_INTERVAL_MS: 200, ...options.settings },
+    // every test person signs up from the one loopback address
+    settings: { CHECKPOINT_INTERVAL_MS: 200, SIGN_UP_LIMIT_PER_ADDRESS: 100_000, ...options.settings },
     production: options.production ?? false,
     rejectUnauthorized: options.rejectUnauthorized ?? false,
   });

@@ -11,7 +11,10 @@ export const identity = defineSubgraph({
   keys: { signs: true, trusts: [] },
   calls: ['org'],
   events: { produces: [], consumes: [] },
-  settings: z.object({}),
+  settings: z.object({
+    /** Sign-ups one client address may make in an hour (each costs an argon2 hash). */
+    SIGN_UP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  }),
   buildSchema: async () => (await import('./schema.ts')).buildIdentitySchema(),
-  buildServer: async (deps) => (await (await import('./server.ts')).buildIdentityServer(deps)).server,
+  buildServer: async (deps, settings) => (await (await import('./server.ts')).buildIdentityServer(deps, { signUpsPerAddress: settings.SIGN_UP_LIMIT_PER_ADDRESS })).server,
 });

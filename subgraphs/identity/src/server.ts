@@ -1,7 +1,7 @@
 import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
 import { ApiKeyService } from './api-key/api-key.service.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { httpMembershipDirectory, type MembershipDirectory } from './auth/memberships.client.ts';
+import { httpMembershipDirectory } from './auth/memberships.client.ts';
 import { SessionService } from './session/session.service.ts';
 import type { IdentityContext, IdentityServices } from './context.ts';
 import { identityInternalRoutes } from './internal.ts';
@@ -16,18 +16,18 @@ export interface IdentityServer {
 /** Builds the identity subgraph without listening, so tests and the platform build it the same way. */
 export async function buildIdentityServer(
   deps: SubgraphDeps,
-  directoryOverride?: MembershipDirectory,
+  settings: { readonly signUpsPerAddress: number },
 ): Promise<IdentityServer> {
   const db = deps.database.db;
   const sign = await importPrivateKey(ownKeyOrThrow(deps.keys).privateJwk);
-  const directory = directoryOverride ?? httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
+  const directory = httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
   const verify = await importPublicKey(ownKeyOrThrow(deps.keys).publicJwk);
   const sessions = new SessionService(db, sign, directory, deps.rights);
   const mfa = new MfaService(db, deps.store);
   const services: IdentityServices = {
     sessions,
     mfa,
-    auth: new AuthService(db, deps.store, { sign, verify }, sessions, mfa),
+    auth: new AuthService(db, deps.store, { sign, verify }, sessions, mfa, settings.signUpsPerAddress),
     apiKeys: new ApiKeyService(db),
     users: new UserService(db),
   };

@@ -14,11 +14,12 @@ import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword }
 import type { MfaService } from '../mfa/mfa.service.ts';
 import { users } from '../tables.ts';
 import type { ClientInfo, IssuedTokens, SessionService } from '../session/session.service.ts';
+import { FAILURE_MEMORY_SECONDS, secondsToWait } from './sign-in.rules.ts';
 
 type Key = Parameters<typeof signToken>[0];
 
-/** Per account: a person's mistakes; per address: one client trying many accounts. */
-export const SIGN_IN_LIMITS = { account: { max: 10, windowSeconds: 900 }, address: { max: 100, windowSeconds: 900 } };
+/** Per address: one client trying many accounts (a pair's own failures slow it down: `sign-in.rules.ts`). */
+export const SIGN_IN_LIMITS = { address: { max: 100, windowSeconds: 900 } };
 export const MFA_LIMITS = { account: { max: 5, windowSeconds: 900 }, address: { max: 50, windowSeconds: 900 } };
 const MFA_TOKEN_SECONDS = 300;
 
@@ -38,11 +39,14 @@ export class AuthService {
     private readonly keys: { sign: Key; verify: Key },
     private readonly sessions: SessionService,
     private readonly mfa: MfaService,
+    /** Sign-ups one address may make in an hour: each costs an argon2 hash. */
+    private readonly signUpsPerAddress: number,
   ) {}
 
   /** One account per normalised email, also under concurrent sign-ups: the unique index decides. */
   async signUp(rawEmail: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
     const email = emailOrThrow(rawEmail);
+    await throttleOrThrow(this.store, [{ key: `signup:address:${client.address}`, limit: { max: this.signUpsPerAddress, windowSeconds: 3600 } }]);
     const problem = checkPasswordPolicy(password);
     if (problem) throw appError('BAD_USER_INPUT', problem, { field: 'password' });
     const passwordHash = await hashPassword(password);
@@ -56,16 +60,22 @@ export class AuthService {
 
   async signIn(rawEmail: string, password: string, client: ClientInfo): Promise<SignInOutcome> {
     const email = emailOrThrow(rawEmail);
-    await throttleOrThrow(this.store, [
-      { key: `signin:account:${email}`, limit: SIGN_IN_LIMITS.account },
-      { key: `signin:address:${client.address}`, limit: SIGN_IN_LIMITS.address },
-    ]);
+    const pair = `signin:pair:${email}:${client.address}`;
+    const [failures, lastFailure] = await this.store.getMany([pair, `${pair}:at`]);
+    const wait = secondsToWait(Number(failures ?? 0), lastFailure === null ? null : Number(lastFailure), Date.now());
+    if (wait > 0) throw appError('TOO_MANY_REQUESTS', `Too many wrong passwords from here; try again in ${wait} s`, { retryAfterSeconds: wait });
+    await throttleOrThrow(this.store, [{ key: `signin:address:${client.address}`, limit: SIGN_IN_LIMITS.address }]);
     const [user] = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
       tx.select({ id: users.id, passwordHash: users.passwordHash, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email)),
     );
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-    if (!user || !valid) throw appError('INVALID_CREDENTIALS', 'Email or password is wrong');
-    await resetThrottle(this.store, `signin:account:${email}`);
+    if (!user || !valid) {
+      await this.store.increment(pair, FAILURE_MEMORY_SECONDS);
+      await this.store.raise(`${pair}:at`, Date.now(), FAILURE_MEMORY_SECONDS);
+      throw appError('INVALID_CREDENTIALS', 'Email or password is wrong');
+    }
+    await this.store.delete(pair);
+    await this.store.delete(`${pair}:at`);
     if (user.totpEnabled) {
       const mfaToken = await signToken(this.keys.sign, {}, {
         issuer: TOKEN_ISSUER.identity,

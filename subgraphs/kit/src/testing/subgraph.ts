@@ -30,8 +30,11 @@ export interface TestSubgraph {
   readonly database: Database;
   /** Its GraphQL endpoint, where its peers call it. */
   readonly url: string;
-  /** Runs one operation in-process as `principal` (anonymous when not given), as the gateway would send it. */
-  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<TestResponse<T>>;
+  /**
+   * Runs one operation in-process as `principal` (anonymous when not given), as the gateway would send it. Each
+   * call comes from an address of its own unless `from` names one (for per-address throttles).
+   */
+  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, principal?: Principal, from?: { clientAddress: string }): Promise<TestResponse<T>>;
   /** `execute` bound to one principal. */
   as(principal: Principal): Execute;
 }
@@ -135,8 +138,9 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
 function handle(name: string, database: Database, started: StartedSubgraph, principalToken: (p: Principal) => Promise<string>): TestSubgraph {
   const run: InProcessExecutor | undefined = started.server.execute;
   if (!run) throw new Error(`${name} was not built with the kit's createSubgraphServer, so it cannot run in-process`);
-  const execute = async <T>(query: string, variables: Record<string, unknown> = {}, principal: Principal = ANONYMOUS): Promise<TestResponse<T>> => {
-    const response = await run({ query, variables }, { principalToken: await principalToken(principal) });
+  const execute = async <T>(query: string, variables: Record<string, unknown> = {}, principal: Principal = ANONYMOUS, from?: { clientAddress: string }): Promise<TestResponse<T>> => {
+    const clientAddress = from?.clientAddress ?? `in-process-${randomUUID()}`;
+    const response = await run({ query, variables }, { principalToken: await principalToken(principal), clientAddress });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported in tests');
     const body = JSON.parse(JSON.stringify(response.body.singleResult)) as Omit<TestResponse<T>, 'status'>;
     return { status: response.http.status ?? 200, ...body };
