@@ -109,9 +109,12 @@ describe('people by role', () => {
     expect(await memberSelect.locator('option').allTextContents()).toEqual([c.roles.ADMIN, c.roles.MEMBER, c.roles.AUDITOR]);
     expect(await page.getByLabel(c.members.role, { exact: true }).locator('option').allTextContents()).not.toContain(c.roles.OWNER);
     await page.getByLabel(c.members.email, { exact: true }).fill('nobody.yet@demo.etika.dev');
-    await page.getByRole('button', { name: c.members.add, exact: true }).click();
-    await page.getByText(c.errors.noAccount).waitFor();
+    await page.getByRole('button', { name: c.members.invite, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: say(c.members.invited, { email: 'nobody.yet@demo.etika.dev', role: c.roles.MEMBER }) }).waitFor();
     await expectAccessible(page, 'members-admin');
+    await page.getByRole('button', { name: say(c.members.revokeInvitationLabel, { email: 'nobody.yet@demo.etika.dev' }) }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: c.members.revokeInvitation }).click();
+    await page.getByRole('status').filter({ hasText: say(c.members.invitationRevoked, { email: 'nobody.yet@demo.etika.dev' }) }).waitFor();
     await context.close();
   });
 
@@ -155,8 +158,21 @@ describe('people by role', () => {
     const newcomer = `newcomer.${Date.now()}@demo.etika.dev`;
     await graphql(e2e.platform.gatewayUrl, 'mutation($input: CredentialsInput!) { signUp(input: $input) { userId } }', { input: { email: newcomer, password: 'a long enough password' } });
     await page.getByLabel(c.members.email, { exact: true }).fill(newcomer);
-    await page.getByRole('button', { name: c.members.add, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: say(c.members.added, { email: newcomer, role: c.roles.MEMBER }) }).waitFor();
+    await page.getByRole('button', { name: c.members.invite, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: say(c.members.invited, { email: newcomer, role: c.roles.MEMBER }) }).waitFor();
+    const invitee = await e2e.browser.newContext({ baseURL: e2e.origin, locale: 'fr-FR' });
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto('/sign-in');
+    await inviteePage.locator('input[name="email"]').fill(newcomer);
+    await inviteePage.locator('input[name="password"]').fill('a long enough password');
+    await inviteePage.locator('form button[type="submit"]').click();
+    const accept = inviteePage.getByRole('button', { name: say(CATALOGUES.fr.welcome.acceptLabel, { organisation: 'Acme Rewards' }) });
+    await accept.waitFor();
+    await expectAccessible(inviteePage, 'welcome-invitation-fr');
+    await accept.click();
+    await inviteePage.getByRole('heading', { name: CATALOGUES.fr.wallet.title }).waitFor();
+    await invitee.close();
+    await page.reload();
     await page.getByLabel(say(c.members.roleOf, { email: newcomer })).filter({ visible: true }).selectOption(c.roles.AUDITOR);
     await page.getByRole('alertdialog').getByText(c.members.roleBody.AUDITOR).waitFor();
     await expectAccessible(page, 'members-confirm');

@@ -29,13 +29,18 @@ type Documents = {
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": typeof types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": typeof types.IssueTokensDocument,
     "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
-    "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": typeof types.AddMemberDocument,
+    "\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
+    "mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }": typeof types.InviteMemberDocument,
+    "mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }": typeof types.RevokeInvitationDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": typeof types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": typeof types.RemoveMemberDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": typeof types.UpdateBrandingDocument,
     "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }": typeof types.LeaveOrganizationDocument,
+    "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n": typeof types.MyInvitationsDocument,
+    "mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }": typeof types.AcceptInvitationDocument,
+    "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }": typeof types.DeclineInvitationDocument,
     "query SecurityMe { me { id mfaEnabled } }": typeof types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
@@ -70,13 +75,18 @@ const documents: Documents = {
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": types.IssueTokensDocument,
     "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
-    "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }": types.AddMemberDocument,
+    "\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n": types.InvitationsDocument,
+    "mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }": types.InviteMemberDocument,
+    "mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }": types.RevokeInvitationDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": types.RemoveMemberDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": types.OrganizationSettingsDocument,
     "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": types.UpdateBrandingDocument,
     "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }": types.LeaveOrganizationDocument,
+    "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n": types.MyInvitationsDocument,
+    "mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }": types.AcceptInvitationDocument,
+    "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }": types.DeclineInvitationDocument,
     "query SecurityMe { me { id mfaEnabled } }": types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
@@ -173,7 +183,15 @@ export function graphql(source: "\n  query Members($organizationId: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }"): (typeof documents)["mutation AddMember($email: String!, $role: MemberRole!) { addMember(email: $email, role: $role) { id } }"];
+export function graphql(source: "\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }"): (typeof documents)["mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }"): (typeof documents)["mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -198,6 +216,18 @@ export function graphql(source: "mutation UpdateBranding($input: BrandingInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }"): (typeof documents)["mutation LeaveOrganization($organizationId: ID!) { leaveOrganization(organizationId: $organizationId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }"): (typeof documents)["mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }"): (typeof documents)["mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -44,6 +44,15 @@ const en = {
     create: 'To start your own, create an organisation: you will be its owner and can invite people.',
     createButton: 'Create an organisation',
     join: 'To join an existing one, ask one of its owners or admins to add you with the email you signed up with. It then appears in the organisation menu.',
+    invitationsTitle: 'Invitations for you',
+    invitation: '{{organisation}} invites you to join as {{role}}.',
+    invitationExpires: 'Open until {{when}}.',
+    accept: 'Accept',
+    acceptLabel: 'Accept the invitation to {{organisation}}',
+    decline: 'Decline',
+    declineLabel: 'Decline the invitation to {{organisation}}',
+    declined: 'You declined the invitation to {{organisation}}.',
+    role: { OWNER: 'owner', ADMIN: 'admin', MEMBER: 'member', AUDITOR: 'auditor' },
   },
   auth: {
     signInTitle: 'Sign in to Etika',
@@ -63,7 +72,6 @@ const en = {
   errors: {
     unknown: 'Something went wrong. Please try again.',
     input: 'Please check what you entered.',
-    noAccount: 'Nobody has an account with that email yet. Ask them to sign up first, then add them.',
     notMember: 'The recipient is not a member of this organisation.',
     code: {
       INSUFFICIENT_BALANCE: 'There are not enough tokens in the wallet for this.',

@@ -40,6 +40,15 @@ const fr: ShellCatalogue = {
     create: 'Pour lancer le vôtre, créez une organisation\u00a0: vous en serez propriétaire et pourrez y ajouter des personnes.',
     createButton: 'Créer une organisation',
     join: 'Pour en rejoindre une, demandez à l’un de ses propriétaires ou administrateurs de vous ajouter avec l’adresse e-mail de votre inscription. Elle apparaîtra alors dans le menu des organisations.',
+    invitationsTitle: 'Invitations pour vous',
+    invitation: '{{organisation}} vous invite à la rejoindre comme {{role}}.',
+    invitationExpires: 'Valable jusqu’au {{when}}.',
+    accept: 'Accepter',
+    acceptLabel: 'Accepter l’invitation de {{organisation}}',
+    decline: 'Refuser',
+    declineLabel: 'Refuser l’invitation de {{organisation}}',
+    declined: 'Vous avez refusé l’invitation de {{organisation}}.',
+    role: { OWNER: 'propriétaire', ADMIN: 'administrateur', MEMBER: 'membre', AUDITOR: 'auditeur' },
   },
   auth: {
     signInTitle: 'Connexion à Etika',
@@ -59,7 +68,6 @@ const fr: ShellCatalogue = {
   errors: {
     unknown: 'Un problème est survenu. Veuillez réessayer.',
     input: 'Vérifiez ce que vous avez saisi.',
-    noAccount: 'Personne n’a encore de compte avec cette adresse e-mail. Demandez-lui de s’inscrire d’abord, puis ajoutez-la.',
     notMember: 'Le destinataire n’est pas membre de cette organisation.',
     code: {
       INSUFFICIENT_BALANCE: 'Il n’y a pas assez de jetons dans le portefeuille pour cela.',

@@ -16,8 +16,8 @@ describe('messageFor', () => {
     expect(messageFor(apolloError(code))).toMatch(words);
   });
 
-  it('says why an email cannot be added, instead of "not found"', () => {
-    expect(messageFor(apolloError('NOT_FOUND', 'Nobody has an account with that email yet', 'email'))).toMatch(/Nobody has an account with that email yet/);
+  it('says which thing was not found where the API names it', () => {
+    expect(messageFor(apolloError('NOT_FOUND', 'The recipient is not a member of this organisation', 'legs.0.toUserId'))).toBe('The recipient is not a member of this organisation.');
     expect(messageFor(apolloError('NOT_FOUND', 'No such member'))).toMatch(/could not find/);
   });
 
@@ -29,7 +29,7 @@ describe('messageFor', () => {
 
   it('speaks the person’s language', async () => {
     await setLanguage('fr', false);
-    expect(messageFor(apolloError('NOT_FOUND', 'Nobody has an account', 'email'))).toMatch(/Personne n’a encore de compte/);
+    expect(messageFor(apolloError('NOT_FOUND', 'No such member'))).toMatch(/Introuvable/);
     expect(messageFor(new Error('boom'))).toBe('Un problème est survenu. Veuillez réessayer.');
     await setLanguage('en', false);
   });

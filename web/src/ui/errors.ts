@@ -41,7 +41,6 @@ export function errorField(error: unknown): KnownField | null {
 export function messageFor(error: unknown): string {
   const code = errorCode(error);
   const field = errorField(error);
-  if (code === 'NOT_FOUND' && field === 'email') return translate('errors.noAccount');
   if (code === 'NOT_FOUND' && field === 'toUserId') return translate('errors.notMember');
   if (code === 'BAD_USER_INPUT') return field ? translate(`errors.field.${field}`) : translate('errors.input');
   if (code && (CODES as readonly string[]).includes(code)) return translate(`errors.code.${code as KnownCode}`);

@@ -9,7 +9,8 @@ import { errorField, messageFor } from '../../ui/errors.ts';
 import { useFieldErrors } from '../../ui/form.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { ADD, CHANGE, MEMBERS, REMOVE } from './members.operations.ts';
+import { PendingInvitations } from './PendingInvitations.tsx';
+import { CHANGE, INVITE, MEMBERS, REMOVE } from './members.operations.ts';
 import { grantableRoles, mayManage } from './rules.ts';
 
 type Member = NonNullable<MembersQuery['organization']>['members'][number];
@@ -21,7 +22,7 @@ export default function MembersPage() {
   const { claims, can } = useSession();
   const manage = can('members:manage');
   const { data, refetch } = useQuery(MEMBERS, { variables: { organizationId: claims?.org ?? '' }, skip: !claims?.org });
-  const [add, addState] = useMutation(ADD);
+  const [inviteMember, inviteState] = useMutation(INVITE, { refetchQueries: ['Invitations'] });
   const [change, changeState] = useMutation(CHANGE);
   const [remove, removeState] = useMutation(REMOVE);
   const roles = grantableRoles(claims?.role ?? null);
@@ -42,10 +43,9 @@ export default function MembersPage() {
     if (!/^\S+@\S+\.\S+$/.test(invite.email.trim())) return setErrors({ email: t('errors.field.email') });
     setErrors({});
     try {
-      await add({ variables: { email: invite.email.trim(), role: invite.role } });
-      setAddNotice({ ok: true, text: t('members.added', { email: invite.email.trim(), role: roleName(invite.role) }) });
+      await inviteMember({ variables: { email: invite.email.trim(), role: invite.role } });
+      setAddNotice({ ok: true, text: t('members.invited', { email: invite.email.trim(), role: roleName(invite.role) }) });
       setInvite({ ...invite, email: '' });
-      await refetch();
     } catch (err) {
       if (errorField(err) === 'email') setErrors({ email: messageFor(err) });
       else setAddNotice({ ok: false, text: messageFor(err) });
@@ -86,7 +86,7 @@ export default function MembersPage() {
     <Stack gap={8}>
       <Heading as="h1" size="xl">{t('members.title')}</Heading>
       {manage && (
-        <Section title={t('members.addTitle')}>
+        <Section title={t('members.inviteTitle')}>
           <form onSubmit={submit} ref={formRef} noValidate>
             <Stack gap={3}>
               <Notice notice={addNotice} />
@@ -103,11 +103,12 @@ export default function MembersPage() {
                   </NativeSelect.Field></NativeSelect.Root>
                 </Field.Root>
               </HStack>
-              <Button type="submit" colorPalette="brand" loading={addState.loading} alignSelf="start">{t('members.add')}</Button>
+              <Button type="submit" colorPalette="brand" loading={inviteState.loading} alignSelf="start">{t('members.invite')}</Button>
             </Stack>
           </form>
         </Section>
       )}
+      {manage && <PendingInvitations />}
       <Section title={t('members.peopleTitle')}>
         <Stack gap={3}>
           <Notice notice={notice} />

@@ -9,6 +9,7 @@ import { graphql } from '../../gql/index.ts';
 import { errorField, messageFor } from '../../ui/errors.ts';
 import { useFieldErrors } from '../../ui/form.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
+import { MyInvitations } from './MyInvitations.tsx';
 import { BrandingFields, brandingErrors, type Branding, type BrandingField } from './BrandingFields.tsx';
 
 const CREATE = graphql(`mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`);
@@ -43,6 +44,7 @@ export default function OrganizationsPage() {
   return (
     <Stack gap={6} maxW="md">
       <Heading as="h1" size="xl">{t('organisation.newTitle')}</Heading>
+      <MyInvitations />
       <form onSubmit={submit} ref={formRef} noValidate>
         <Stack gap={3}>
           <Notice notice={notice} />
