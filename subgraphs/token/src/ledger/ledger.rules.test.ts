@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
-import { isBalanced, netChanges, postingsOf, reversalOf } from './postings.ts';
+import { isBalanced, netChanges, postingsOf, reversalOf, supplyChanges, type Posting } from './postings.ts';
 
 const T = '00000000-0000-4000-8000-000000000001';
 const A = '00000000-0000-4000-8000-0000000000aa';
 const B = '00000000-0000-4000-8000-0000000000bb';
+const U = '00000000-0000-4000-8000-000000000002';
 
 describe('parseAmountOrThrow', () => {
   it.each(['1', '250', ' 42 ', MAX_AMOUNT.toString()])('accepts %j', (raw) => {
@@ -49,5 +50,34 @@ describe('postings', () => {
 
   it('an unbalanced set is detected', () => {
     expect(isBalanced([{ account: { tokenId: T, ownerType: 'member', ownerId: A }, amount: 1n }])).toBe(false);
+  });
+});
+
+describe('supplyChanges', () => {
+  const issue = (amount: bigint, tokenId = T) => postingsOf({ kind: 'issue', tokenId, amount, from: null, to: A });
+  const redeem = (amount: bigint, tokenId = T) => postingsOf({ kind: 'redeem', tokenId, amount, from: A, to: null });
+  const transfer = (amount: bigint) => postingsOf({ kind: 'transfer', tokenId: T, amount, from: A, to: B });
+  const changes = (postings: Posting[]) => Object.fromEntries(supplyChanges(postings));
+
+  it('an issuance puts tokens into circulation, a redemption takes them out, a transfer changes nothing', () => {
+    expect(changes(issue(5n))).toEqual({ [T]: 5n });
+    expect(changes(redeem(5n))).toEqual({ [T]: -5n });
+    expect(changes(transfer(5n))).toEqual({});
+  });
+
+  it('a reversal is read from its postings, not its kind: undoing a redemption puts tokens back into circulation', () => {
+    expect(changes(reversalOf(redeem(50n)))).toEqual({ [T]: 50n });
+    expect(changes(reversalOf(issue(50n)))).toEqual({ [T]: -50n });
+    expect(changes(reversalOf(transfer(50n)))).toEqual({});
+  });
+
+  it('a batch nets per token and leaves out the tokens whose supply it does not change', () => {
+    expect(changes([...issue(7n), ...redeem(3n), ...issue(4n, U), ...redeem(4n, U), ...transfer(2n)])).toEqual({ [T]: 4n });
+  });
+
+  it('agrees with the balances: the change is what members hold after minus before', () => {
+    const postings = [...issue(9n), ...redeem(2n), ...reversalOf(redeem(1n)), ...transfer(3n)];
+    const members = postings.filter((p) => p.account.ownerType === 'member').reduce((s, p) => s + p.amount, 0n);
+    expect(supplyChanges(postings).get(T)).toBe(members);
   });
 });

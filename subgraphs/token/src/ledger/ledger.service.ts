@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
 import { appError, idempotencyKeyOrThrow, idempotent, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
@@ -6,7 +6,7 @@ import { accounts, idempotencyKeys, postings, tokens, transactions } from '../ta
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
 import { postingRowsOf, withPostings, type CommittedTransaction } from '../transaction/transaction.service.ts';
 import type { MemberDirectory } from './members.client.ts';
-import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, type AccountRef, type Leg, type Posting } from './postings.ts';
+import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, supplyChanges, type AccountRef, type Leg, type Posting } from './postings.ts';
 
 export interface LegInput {
   readonly kind: 'issue' | 'transfer' | 'redeem';
@@ -146,7 +146,7 @@ export class LedgerService {
         .returning({ id: accounts.id });
       if (!row) throw await this.refusalOf(tx, id, delta);
     }
-    await this.capsOrThrow(tx, [...new Set(planned.filter((p) => p.account.ownerType === 'issuance').map((p) => p.account.tokenId))]);
+    await this.capsOrThrow(tx, [...supplyChanges(planned)].filter(([, delta]) => delta > 0n).map(([tokenId]) => tokenId));
     await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
     const committed = { transaction: created, postings: await postingRowsOf(tx, [created.id]) };
     await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
@@ -195,16 +195,23 @@ export class LedgerService {
     return byKey;
   }
 
-  /** Circulating supply (everything issued and not redeemed) may not exceed a capped token's maximum. */
+  /**
+   * Circulating supply (everything issued and not redeemed) may not exceed a capped token's maximum: checked for
+   * every token a transaction puts more of in circulation, whatever its kind (an issuance, a batch, the reversal of
+   * a redemption). The capped tokens' rows are locked first, in id order, so two transactions that grow one token's
+   * supply through different accounts are checked one after the other, the second seeing what the first committed.
+   */
   private async capsOrThrow(tx: Tx, tokenIds: string[]): Promise<void> {
     if (tokenIds.length === 0) return;
+    const capped = await tx.select({ id: tokens.id }).from(tokens).where(and(inArray(tokens.id, tokenIds), isNotNull(tokens.maxSupply))).orderBy(tokens.id).for('update');
+    if (capped.length === 0) return;
     const rows = await tx.execute(sql`
       select t.id, t.max_supply::text as max, coalesce(-sum(a.balance) filter (where a.owner_type <> 'member'), 0)::text as circulating
       from token.tokens t left join token.accounts a on a.token_id = t.id
-      where t.id in ${sql`(${sql.join(tokenIds.map((id) => sql`${id}::uuid`), sql`, `)})`} and t.max_supply is not null
+      where t.id in ${sql`(${sql.join(capped.map((c) => sql`${c.id}::uuid`), sql`, `)})`}
       group by t.id`);
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { max: string; circulating: string }[];
-    if (list.some((r) => BigInt(r.circulating) > BigInt(r.max))) throw appError('SUPPLY_CAP_EXCEEDED', 'This would issue more than the token’s maximum supply');
+    if (list.some((r) => BigInt(r.circulating) > BigInt(r.max))) throw appError('SUPPLY_CAP_EXCEEDED', 'This would put more in circulation than the token’s maximum supply');
   }
 }
 

@@ -68,6 +68,22 @@ export function netChanges(postings: readonly Posting[]): { account: AccountRef;
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v).filter((v) => v.delta !== 0n);
 }
 
+/**
+ * How a set of postings changes each token's circulating supply (everything issued and not redeemed), read from the
+ * postings alone, whatever kind of transaction carries them: what members hold is in circulation, the issuance and
+ * redemption accounts are outside it, so a posting on either moves value into circulation (a debit) or out of it
+ * (a credit). Tokens whose supply does not change are left out.
+ */
+export function supplyChanges(postings: readonly Posting[]): Map<string, bigint> {
+  const changes = new Map<string, bigint>();
+  for (const p of postings) {
+    if (p.account.ownerType === 'member') continue;
+    changes.set(p.account.tokenId, (changes.get(p.account.tokenId) ?? 0n) - p.amount);
+  }
+  for (const [tokenId, delta] of changes) if (delta === 0n) changes.delete(tokenId);
+  return changes;
+}
+
 /** The postings that undo a transaction. */
 export function reversalOf(original: readonly Posting[]): Posting[] {
   return original.map((p) => ({ account: p.account, amount: -p.amount }));
