@@ -14,6 +14,7 @@ import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
+import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCookie } from './http/refresh-cookie.ts';
 import { securityHeaders, serveStatic } from './http/static.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
 
@@ -103,9 +104,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       {
         async requestDidStart() {
           return {
-            async willSendResponse({ contextValue, response }) {
+            async willSendResponse({ contextValue, request, response }) {
               if (contextValue.authorization && response.body.kind === 'single') {
                 mergeAuthorization(response.body.singleResult as Parameters<typeof mergeAuthorization>[0], contextValue.authorization);
+              }
+              if (request.http?.headers.get(SESSION_MODE_HEADER) === 'cookie' && response.body.kind === 'single') {
+                const cookie = moveRefreshTokenToCookie(response.body.singleResult.data as Parameters<typeof moveRefreshTokenToCookie>[0]);
+                if (cookie) response.http.headers.set('set-cookie', cookie);
               }
             },
           };
@@ -160,6 +165,18 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     }));
   }
 
+  /** The cookie's refresh token exchanged by identity, as any client's refreshSession would be. */
+  async function refreshThroughIdentity(refreshToken: string) {
+    const anonymous = await authenticator.authenticate({});
+    const result = await apollo.executeOperation(
+      { query: 'mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken } }', variables: { refreshToken } },
+      { contextValue: { principal: anonymous.principal, principalToken: anonymous.principalToken, requestId: randomUUID(), clientAddress: 'refresh-route', clientAgent: null, authorization: null } },
+    );
+    if (result.body.kind !== 'single') return null;
+    const data = result.body.singleResult.data as { refreshSession?: { accessToken: string; accessTokenExpiresAt: string; refreshToken: string | null } } | null | undefined;
+    return data?.refreshSession ?? null;
+  }
+
   const hsts = options.hstsMaxAgeSeconds ? { 'strict-transport-security': `max-age=${options.hstsMaxAgeSeconds}; includeSubDomains` } : {};
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -175,6 +192,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
+    if (url.pathname === REFRESH_ROUTE) return handleRefresh(req, res, refreshThroughIdentity);
     if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res, securityHeaders());
     return sendJson(res, 404, { error: 'not found' });
   }
