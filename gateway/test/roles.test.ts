@@ -38,6 +38,8 @@ const MATRIX: { name: string; query: string; variables: () => Record<string, unk
   { name: 'change branding', query: 'mutation { updateBranding(input: { brandColor: "#123456" }) { id } }', variables: () => ({}), field: 'updateBranding', allowed: ['owner', 'admin'] },
   { name: 'change a role', query: 'mutation($m: ID!) { changeMemberRole(membershipId: $m, role: AUDITOR) { id } }', variables: () => ({ m: t.membershipIds.auditor }), field: 'changeMemberRole', allowed: ['owner', 'admin'] },
   { name: 'create an API key', query: 'mutation { createApiKey(input: { name: "k", scopes: ["token:read"] }) { apiKey { id } } }', variables: () => ({}), field: 'createApiKey', allowed: ['owner', 'admin'] },
+  { name: "read the organisation's ledger", query: '{ organizationTransactions(input: { first: 1 }) { nodes { id } } }', variables: () => ({}), field: 'organizationTransactions', allowed: ['owner', 'admin', 'auditor'] },
+  { name: 'reverse a transaction', query: 'mutation($id: ID!) { reverseTransaction(transactionId: $id, idempotencyKey: "matrix") { id } }', variables: () => ({ id: randomUUID() }), field: 'reverseTransaction', allowed: ['owner', 'admin'] },
   { name: 'create an organisation', query: 'mutation { createOrganization(input: { name: "Side project" }) { id } }', variables: () => ({}), field: 'createOrganization', allowed: ['owner', 'admin', 'member', 'auditor', 'partner'] },
 ];
 

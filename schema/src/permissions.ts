@@ -15,6 +15,10 @@ export const SCOPES = [
   'token:issue',
   'token:transfer',
   'token:redeem',
+  /** Undo any transaction of the organisation with its mirror image: owners and admins, never an API key. */
+  'token:reverse',
+  /** Read every transaction of the organisation, with the members in it and their memos. */
+  'ledger:read',
   'chain:read',
   'payment:read',
   'payment:create',
@@ -49,12 +53,16 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   owner: SCOPES,
   admin: adminScopes,
   member: memberScopes,
-  auditor: ['org:read', 'members:read', 'audit:read', 'token:read', 'chain:read', 'payment:read', 'analytics:read'],
+  auditor: ['org:read', 'members:read', 'audit:read', 'token:read', 'ledger:read', 'chain:read', 'payment:read', 'analytics:read'],
 };
 
-/** Scopes an organisation admin may hand to a partner API key; managing people and keys is never delegated. */
+/**
+ * Scopes an organisation admin may hand to a partner API key. Managing people and keys is never delegated, nor is
+ * reversing a transaction: it takes tokens out of the wallets of people who took no part in the request, so a
+ * person answers for every reversal.
+ */
 export const PARTNER_GRANTABLE: readonly Scope[] = SCOPES.filter(
-  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage'].includes(s),
+  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse'].includes(s),
 );
 
 export function isRole(value: string): value is Role {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANONYMOUS,
   PARTNER_GRANTABLE,
+  ROLES,
   ROLE_SCOPES,
   evaluateRule,
   requirementFromDirectives,
@@ -62,5 +63,17 @@ describe('the permission catalogue', () => {
 
   it('partners are never given people or key management', () => {
     for (const s of ['org:manage', 'org:delete', 'members:manage', 'apikeys:manage']) expect(PARTNER_GRANTABLE).not.toContain(s);
+  });
+
+  it('reversing a transaction is a right of its own: owners and admins hold it, and it is never given to a key', () => {
+    const holders = ROLES.filter((r) => ROLE_SCOPES[r].includes('token:reverse'));
+    expect(holders).toEqual(['owner', 'admin']);
+    expect(PARTNER_GRANTABLE).not.toContain('token:reverse');
+  });
+
+  it("reading the organisation's ledger is a right of its own: owners, admins and auditors hold it, and a key may be given it", () => {
+    const holders = ROLES.filter((r) => ROLE_SCOPES[r].includes('ledger:read'));
+    expect(holders).toEqual(['owner', 'admin', 'auditor']);
+    expect(PARTNER_GRANTABLE).toContain('ledger:read');
   });
 });

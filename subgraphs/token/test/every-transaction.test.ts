@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOrThrow, startSubgraphTest, type SubgraphTest, type TestResponse } from '@etika/kit/testing';
-import type { Principal } from '@etika/schema';
+import type { Principal, Scope } from '@etika/schema';
 import { identity } from '@etika/identity';
 import { org } from '@etika/org';
 import { seedTenant, type Tenant } from '@etika/org/testing';
@@ -17,6 +17,8 @@ const BATCH = 'mutation($input: BatchInput!) { submitBatch(input: $input) { id }
 const REVERSE = 'mutation($id: ID!, $k: String!) { reverseTransaction(transactionId: $id, idempotencyKey: $k) { id kind reversesId } }';
 const LEDGER = '{ organizationTransactions(input: { first: 100 }) { nodes { id memo } } }';
 const SUPPLY = '{ tokens { id circulatingSupply } }';
+
+const partner = (...scopes: Scope[]): Principal => ({ kind: 'apiKey', keyId: randomUUID(), orgId: t.orgId, role: 'partner', scopes });
 
 async function define(symbol: string, maxSupply: string | null): Promise<string> {
   return dataOrThrow(await p.execute<{ defineToken: { id: string } }>(DEFINE, { input: { name: `${symbol} points`, symbol, decimals: 0, maxSupply } }, t.as.owner)).defineToken.id;
@@ -112,5 +114,43 @@ describe('the supply cap holds for every transaction that changes circulating su
     expect(results.filter((r) => !r.errors).length).toBe(4);
     expect(results.filter((r) => r.errors).map((r) => r.errors?.[0]?.extensions?.code)).toEqual(Array(4).fill('SUPPLY_CAP_EXCEEDED'));
     expect(await supplyOf(tokenId)).toBe(100n);
+  });
+});
+
+describe('reversal is a right of its own', () => {
+  it('a partner key with token:issue cannot reverse a transfer between two members', async () => {
+    const tokenId = await define('REVP', null);
+    await moved('issueTokens', t.as.admin, tokenId, '40', t.userIds.member);
+    const transfer = await moved('transferTokens', t.as.member, tokenId, '25', t.userIds.auditor);
+
+    const r = await reverse(transfer, partner('token:issue', 'token:read', 'token:transfer', 'token:redeem'));
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect(await balanceOf(t.as.auditor, tokenId)).toBe('25');
+    expect(await balanceOf(t.as.member, tokenId)).toBe('15');
+  });
+
+  it('only owners and admins reverse; a key cannot, whatever it holds', async () => {
+    const tokenId = await define('REVR', null);
+    const issued = await moved('issueTokens', t.as.admin, tokenId, '5', t.userIds.member);
+    for (const who of [t.as.member, t.as.auditor]) expect((await reverse(issued, who)).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect((await reverse(issued, partner('token:reverse', 'token:read'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await balanceOf(t.as.member, tokenId)).toBe('5');
+    expect(dataOrThrow(await reverse(issued, t.as.admin)).reverseTransaction.reversesId).toBe(issued);
+  });
+});
+
+describe("reading the organisation's ledger is a right of its own", () => {
+  it('token:issue does not imply it; ledger:read does, for owners, admins, auditors and keys given it', async () => {
+    const refusal = async (who: Principal) => {
+      const error = (await p.execute(LEDGER, {}, who)).errors?.[0];
+      return { code: error?.extensions?.code, path: error?.path };
+    };
+    const denied = { code: 'UNAUTHORIZED_FIELD_OR_TYPE', path: ['organizationTransactions'] };
+    expect(await refusal(partner('token:issue', 'token:read'))).toEqual(denied);
+    expect(await refusal(partner('audit:read', 'token:read'))).toEqual(denied);
+    expect(await refusal(t.as.member)).toEqual(denied);
+    for (const who of [t.as.owner, t.as.admin, t.as.auditor, partner('ledger:read', 'token:read')]) {
+      expect(dataOrThrow(await p.execute<{ organizationTransactions: { nodes: unknown[] } }>(LEDGER, {}, who)).organizationTransactions.nodes.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
-import { appError, idempotencyKeyOrThrow, idempotent, inTenant, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { appError, idempotencyKeyOrThrow, idempotent, inTenant, personOrThrow, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { accounts, idempotencyKeys, postings, tokens, transactions } from '../tables.ts';
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
@@ -91,8 +91,12 @@ export class LedgerService {
     }, audit);
   }
 
-  /** Undoes a transaction with its mirror image; each transaction can be reversed once. */
+  /**
+   * Undoes a transaction with its mirror image; each transaction can be reversed once. A right of its own
+   * (`token:reverse`), and only a person's: it moves tokens out of wallets whose owners took no part in the request.
+   */
   async reverse(principal: Principal, transactionId: string, idempotencyKey: string): Promise<CommittedTransaction> {
+    if (!personOrThrow(principal).scopes.includes('token:reverse')) throw appError('FORBIDDEN', 'This needs token:reverse');
     const { orgId, userId, actor } = actorOf(principal);
     const id = uuidOrThrow(transactionId, 'transactionId');
     const key = idempotencyKeyOrThrow(idempotencyKey);

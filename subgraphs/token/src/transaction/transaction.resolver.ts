@@ -62,8 +62,8 @@ export class TransactionResolver {
     return page(ctx, input, ctx.principal.userId);
   }
 
-  @Query(() => TransactionPage, { description: "The organisation's transactions, newest first." })
-  @Directive('@requiresScopes(scopes: [["audit:read"], ["token:issue"]])')
+  @Query(() => TransactionPage, { description: "The organisation's transactions, newest first, with the members in them and their memos." })
+  @Directive('@requiresScopes(scopes: [["ledger:read"]])')
   async organizationTransactions(@Arg('input', () => HistoryInput) input: HistoryInput, @Ctx() ctx: TokenContext): Promise<TransactionPage> {
     return page(ctx, input, null);
   }
@@ -99,8 +99,8 @@ export class TransactionResolver {
     );
   }
 
-  @Mutation(() => TokenTransaction, { description: 'Undoes a transaction with its mirror image.' })
-  @Directive('@requiresScopes(scopes: [["token:issue"]])')
+  @Mutation(() => TokenTransaction, { description: 'Undoes a transaction with its mirror image; a right of owners and admins, never of an API key.' })
+  @Directive('@requiresScopes(scopes: [["token:reverse"]])')
   async reverseTransaction(
     @Arg('transactionId', () => ID) transactionId: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,

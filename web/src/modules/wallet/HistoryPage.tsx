@@ -15,7 +15,7 @@ export default function HistoryPage() {
   const { t, locale } = useI18n();
   const { claims, can } = useSession();
   const [params, setParams] = useSearchParams();
-  const ledgerAllowed = can('audit:read') || can('token:issue');
+  const ledgerAllowed = can('ledger:read');
   const view = ledgerAllowed && (params.get('view') ?? (can('token:transfer') ? 'mine' : 'organisation')) === 'organisation' ? 'organisation' : 'mine';
   const [tokenId, from, to, q] = ['token', 'from', 'to', 'q'].map((k) => params.get(k) ?? '') as [string, string, string, string];
   const range = dateRange(from, to);

@@ -51,7 +51,7 @@ export default function TransactionPage() {
   const { claims, can } = useSession();
   const navigate = useNavigate();
   const [attempt, setAttempt] = useState(0);
-  const ledger = can('audit:read') || can('token:issue');
+  const ledger = can('ledger:read');
   const found = useFindTransaction(id, ledger, can('chain:read'), attempt);
   const words = useRowWords();
   const [reverse, reverseState] = useMutation(REVERSE, { refetchQueries: ['Wallet', 'History', 'Ledger'] });
@@ -71,7 +71,7 @@ export default function TransactionPage() {
   }
   const tx = found.transaction;
   const row = describeTransaction(tx, claims?.sub ?? null);
-  const mayReverse = can('token:issue') && tx.kind !== 'REVERSAL' && !found.reversedBy;
+  const mayReverse = can('token:reverse') && tx.kind !== 'REVERSAL' && !found.reversedBy;
   const doReverse = async () => {
     try {
       const r = await reverse({ variables: { idempotencyKey: `reverse:${tx.id}`, transactionId: tx.id } });
