@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { auditPlugin, type AuditContext } from './audit.ts';
@@ -91,6 +91,8 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     formatError: formatError(options.production),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // the gateway reports no usage, so per-field timing traces would be work for nobody
+      ApolloServerPluginInlineTraceDisabled(),
       auditPlugin<TContext>(options.name, options.db, logger),
       errorReporting<TContext>(logger),
       ...(options.plugins ?? []),
