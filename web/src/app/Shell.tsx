@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import type { Scope } from '@etika/schema/permissions';
 import { graphql } from '../gql/index.ts';
+import { COOKIE_SESSION } from './auth-fetch.ts';
 import { messageFor } from '../ui/errors.ts';
 import { useI18n } from './i18n.ts';
 import { switchOrganization } from './organization.ts';
@@ -65,7 +66,7 @@ function Shell() {
   const client = useApolloClient();
   const location = useLocation();
   const { data, loading, error } = useQuery(SHELL);
-  const [signOut] = useMutation(SIGN_OUT);
+  const [signOut] = useMutation(SIGN_OUT, { context: COOKIE_SESSION });
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const active = data?.me.memberships.find((m) => m.organization.id === claims?.org)?.organization;

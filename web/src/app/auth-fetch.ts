@@ -1,18 +1,11 @@
-import { print } from 'graphql';
-import { graphql } from '../gql/index.ts';
 import { session } from './session.ts';
 
-export const REFRESH = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-    }
-  }
-`);
+/** Sign-in mutations sent with this header get their refresh token as an HttpOnly cookie instead of in the body. */
+export const COOKIE_SESSION = { headers: { 'x-etika-session': 'cookie' } } as const;
 
-let inFlight: Promise<boolean> | null = null;
+const REFRESH_ROUTE = '/auth/refresh';
 const LOCK = 'etika.refresh';
+let inFlight: Promise<boolean> | null = null;
 
 /** Runs `work` while no other tab of this site runs it (Web Locks), or directly where the browser has none. */
 async function acrossTabs(work: () => Promise<boolean>): Promise<boolean> {
@@ -21,30 +14,19 @@ async function acrossTabs(work: () => Promise<boolean>): Promise<boolean> {
 }
 
 /**
- * Exchanges the refresh token once, however many requests, and however many tabs, ask at the same moment: one tab
- * at a time holds the lock, and a tab that finds the token already exchanged by another takes the access token that
- * exchange produced.
+ * Exchanges the refresh cookie once, however many requests ask at the same moment, and one tab at a time: the
+ * refresh token is single-use, so two tabs spending the same one would end the session for both. Under the lock,
+ * each tab's request carries the cookie the previous exchange left.
  */
 export function refreshSession(): Promise<boolean> {
   inFlight ??= acrossTabs(async () => {
-    const refreshToken = session.refreshToken;
-    if (!refreshToken) return false;
-    const shared = session.rotatedElsewhere();
-    if (shared) {
-      session.signIn(shared, null);
-      return true;
-    }
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: print(REFRESH), variables: { refreshToken } }),
-    });
-    const body = (await response.json()) as { data?: { refreshSession: { accessToken: string; refreshToken: string | null } } | null };
-    if (!body.data?.refreshSession) {
-      session.signOut();
+    if (!session.hasSession) return false;
+    const response = await fetch(REFRESH_ROUTE, { method: 'POST', credentials: 'same-origin', headers: { 'x-requested-with': 'etika' } });
+    if (!response.ok) {
+      if (response.status === 401 || response.status === 403) session.signOut();
       return false;
     }
-    session.signIn(body.data.refreshSession.accessToken, body.data.refreshSession.refreshToken);
+    session.signIn(((await response.json()) as { accessToken: string }).accessToken);
     return true;
   }).finally(() => {
     inFlight = null;
@@ -67,7 +49,7 @@ export async function authFetch(input: RequestInfo | URL, init?: RequestInit): P
   const claims = session.snapshot().claims;
   if (claims && claims.exp * 1000 - Date.now() < 30_000) await refreshSession();
   let response = await fetch(input, withToken(init));
-  if (response.status === 401 && session.refreshToken && (await refreshSession())) response = await fetch(input, withToken(init));
+  if (response.status === 401 && session.hasSession && (await refreshSession())) response = await fetch(input, withToken(init));
   if (response.status === 401) session.signOut();
   return response;
 }

@@ -22,7 +22,7 @@ afterEach(() => {
 
 describe('guarded modules', () => {
   it('does not download the module for someone without the permission', () => {
-    session.signIn(tokenWith(['token:read']), null);
+    session.signIn(tokenWith(['token:read']));
     const load = vi.fn(() => Promise.resolve({ default: () => <p>members page</p> }));
     const Page = guarded('members:manage', load);
     render(<ChakraProvider value={system}><Page /></ChakraProvider>);
@@ -31,7 +31,7 @@ describe('guarded modules', () => {
   });
 
   it('loads and shows it for someone with the permission', async () => {
-    session.signIn(tokenWith(['token:read']), null);
+    session.signIn(tokenWith(['token:read']));
     const load = vi.fn(() => Promise.resolve({ default: () => <p>wallet page</p> }));
     const Page = guarded('token:read', load);
     render(<ChakraProvider value={system}><Page /></ChakraProvider>);

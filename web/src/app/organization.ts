@@ -17,6 +17,6 @@ export const SWITCH = graphql(`
 export async function switchOrganization(client: ApolloClient, organizationId: string): Promise<void> {
   const r = await client.mutate({ mutation: SWITCH, variables: { organizationId } });
   if (!r.data) return;
-  session.signIn(r.data.switchOrganization.accessToken, null);
+  session.signIn(r.data.switchOrganization.accessToken);
   await client.resetStore().catch(() => undefined);
 }

@@ -15,11 +15,8 @@ export interface SessionState {
   readonly claims: Claims | null;
 }
 
-const REFRESH_KEY = 'etika.refreshToken';
+const SIGNED_IN_KEY = 'etika.signedIn';
 const LAST_ORGANIZATION_KEY = 'etika.lastOrganization';
-const ROTATED_ACCESS_KEY = 'etika.rotatedAccessToken';
-/** An access token shared between tabs is only taken with at least this long to live. */
-const MIN_SHARED_LIFE_MS = 30_000;
 
 /** The organisation this device last acted in, so signing in again returns to it. */
 export function lastOrganization(): string | null {
@@ -38,15 +35,13 @@ export function decodeClaims(token: string): Claims | null {
 }
 
 /**
- * The session: the access token lives in memory; the single-use refresh token is kept in localStorage so a reload
- * stays signed in. The tab that exchanges a refresh token also leaves the access token it got beside it, so another
- * tab that finds the refresh token already used takes that access token instead of spending the new refresh token a
- * second time (which would end the session for both). Components subscribe with `useSession`.
+ * The session: the access token lives in memory only. The refresh token is in an HttpOnly cookie that page script
+ * never sees (the gateway sets it on sign-in and on each refresh); localStorage only remembers that this device has
+ * a session, so a visitor who never signed in is not sent to the refresh route. Components subscribe with
+ * `useSession`.
  */
 class SessionStore {
   private state: SessionState = { accessToken: null, claims: null };
-  /** The refresh token this tab last stored or took; another value in storage means another tab refreshed. */
-  private seen: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void) => {
@@ -56,36 +51,20 @@ class SessionStore {
 
   readonly snapshot = () => this.state;
 
-  get refreshToken(): string | null {
-    return localStorage.getItem(REFRESH_KEY);
+  /** Whether this device holds a refresh cookie worth trying. */
+  get hasSession(): boolean {
+    return localStorage.getItem(SIGNED_IN_KEY) === '1';
   }
 
-  /** The access token another tab got with the refresh token now stored, if this tab has not taken it yet. */
-  rotatedElsewhere(): string | null {
-    const stored = this.refreshToken;
-    const access = localStorage.getItem(ROTATED_ACCESS_KEY);
-    if (!stored || stored === this.seen || !access) return null;
-    const claims = decodeClaims(access);
-    if (!claims || claims.exp * 1000 - Date.now() < MIN_SHARED_LIFE_MS) return null;
-    this.seen = stored;
-    return access;
-  }
-
-  signIn(accessToken: string, refreshToken: string | null): void {
-    if (refreshToken) {
-      localStorage.setItem(REFRESH_KEY, refreshToken);
-      localStorage.setItem(ROTATED_ACCESS_KEY, accessToken);
-      this.seen = refreshToken;
-    }
+  signIn(accessToken: string): void {
+    localStorage.setItem(SIGNED_IN_KEY, '1');
     this.state = { accessToken, claims: decodeClaims(accessToken) };
     if (this.state.claims?.org) localStorage.setItem(LAST_ORGANIZATION_KEY, this.state.claims.org);
     this.listeners.forEach((l) => l());
   }
 
   signOut(): void {
-    localStorage.removeItem(REFRESH_KEY);
-    localStorage.removeItem(ROTATED_ACCESS_KEY);
-    this.seen = null;
+    localStorage.removeItem(SIGNED_IN_KEY);
     this.state = { accessToken: null, claims: null };
     this.listeners.forEach((l) => l());
   }

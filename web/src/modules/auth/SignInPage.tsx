@@ -2,6 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Link as ChakraLink, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { COOKIE_SESSION } from '../../app/auth-fetch.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { switchOrganization } from '../../app/organization.ts';
 import { lastOrganization, session } from '../../app/session.ts';
@@ -19,14 +20,14 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const [signIn, signInState] = useMutation(SIGN_IN);
-  const [complete, completeState] = useMutation(COMPLETE_MFA);
+  const [signIn, signInState] = useMutation(SIGN_IN, { context: COOKIE_SESSION });
+  const [complete, completeState] = useMutation(COMPLETE_MFA, { context: COOKIE_SESSION });
   const [mfaToken, setMfaToken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** Signed in: back to the organisation used last on this device, then to the page asked for. */
-  const done = async (access: string, refresh: string | null) => {
+  const done = async (access: string) => {
     const last = lastOrganization();
-    session.signIn(access, refresh);
+    session.signIn(access);
     if (last && last !== session.snapshot().claims?.org) await switchOrganization(client, last).catch(() => undefined);
     void navigate(safeNext(params.get('next')), { replace: true });
   };
@@ -42,7 +43,7 @@ export function SignInPage() {
         onSubmit={async ({ code }) => {
           try {
             const r = await complete({ variables: { mfaToken, code: code ?? '' } });
-            if (r.data) await done(r.data.completeMfaSignIn.accessToken, r.data.completeMfaSignIn.refreshToken ?? null);
+            if (r.data) await done(r.data.completeMfaSignIn.accessToken);
           } catch (err) {
             setError(messageFor(err));
           }
@@ -65,7 +66,7 @@ export function SignInPage() {
           const r = await signIn({ variables: { input: { email: email ?? '', password: password ?? '' } } });
           const result = r.data?.signIn;
           if (result?.mfaRequired && result.mfaToken) setMfaToken(result.mfaToken);
-          else if (result?.session) await done(result.session.accessToken, result.session.refreshToken ?? null);
+          else if (result?.session) await done(result.session.accessToken);
         } catch (err) {
           setError(messageFor(err));
         }
@@ -78,7 +79,7 @@ export function SignInPage() {
 export function SignUpPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [signUp, state] = useMutation(SIGN_UP);
+  const [signUp, state] = useMutation(SIGN_UP, { context: COOKIE_SESSION });
   const [error, setError] = useState<string | null>(null);
   return (
     <AuthForm
@@ -94,7 +95,7 @@ export function SignUpPage() {
         try {
           const r = await signUp({ variables: { input: { email: email ?? '', password: password ?? '' } } });
           if (r.data) {
-            session.signIn(r.data.signUp.accessToken, r.data.signUp.refreshToken ?? null);
+            session.signIn(r.data.signUp.accessToken);
             void navigate('/', { replace: true });
           }
         } catch (err) {

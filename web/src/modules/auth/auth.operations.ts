@@ -1,5 +1,10 @@
 import { graphql } from '../../gql/index.ts';
 
+/*
+ * Each asks for `refreshToken` so that the gateway can move it into the HttpOnly refresh cookie: sent with
+ * `COOKIE_SESSION`, the answer's body says null there.
+ */
+
 export const SIGN_IN = graphql(`
   mutation SignIn($input: CredentialsInput!) {
     signIn(input: $input) {

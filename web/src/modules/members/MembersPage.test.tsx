@@ -16,7 +16,7 @@ const members: MockLink.MockedResponse = {
   result: { data: { organization: { __typename: 'Organization', id: 'org', name: 'Acme', members: [member('1', 'OWNER', 'olivia@example.com'), member('2', 'ADMIN', 'adam@example.com'), member('3', 'MEMBER', 'mia@example.com')] } } },
 };
 const signInAs = (role: string, sub: string) =>
-  session.signIn(`h.${btoa(JSON.stringify({ sub, org: 'org', role, scp: ['members:read', 'members:manage'], exp: Math.floor(Date.now() / 1000) + 600 }))}.s`, null);
+  session.signIn(`h.${btoa(JSON.stringify({ sub, org: 'org', role, scp: ['members:read', 'members:manage'], exp: Math.floor(Date.now() / 1000) + 600 }))}.s`);
 
 beforeAll(async () => {
   await startI18n('en');

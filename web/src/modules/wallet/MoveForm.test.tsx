@@ -37,7 +37,7 @@ async function renderForm(language: Language, sent: (amount: string) => void) {
 beforeEach(async () => {
   await startI18n('en');
   await loadModuleStrings();
-  session.signIn(`h.${claims}.s`, null);
+  session.signIn(`h.${claims}.s`);
 });
 afterEach(() => {
   cleanup();
