@@ -83,8 +83,3 @@ export function parseDecimals(input: string): number | null {
   const value = Number(text);
   return value <= 18 ? value : null;
 }
-
-/** The sum of signed minor-unit strings, exactly. */
-export function sumMinor(amounts: readonly string[]): bigint {
-  return amounts.reduce((sum, a) => sum + BigInt(a), 0n);
-}

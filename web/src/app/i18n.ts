@@ -100,12 +100,6 @@ export function useI18n() {
   return { t, language, locale: localeFor(language, navigator.languages ?? []) };
 }
 
-/** Outside components (dates in a CSV, error words): the current locale. */
-export function currentLocale(): string {
-  const language = isLanguage(i18next.language) ? i18next.language : 'en';
-  return localeFor(language, navigator.languages ?? []);
-}
-
 /** The translate function outside components. */
 export const translate = i18next.t.bind(i18next);
 
