@@ -7,8 +7,8 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startI18n } from '../../app/i18n.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
-import { SIGN_IN } from './auth.operations.ts';
-import { SignInPage, safeNext } from './SignInPage.tsx';
+import { SIGN_IN, SIGN_UP } from './auth.operations.ts';
+import { SignInPage, SignUpPage, safeNext } from './SignInPage.tsx';
 
 const system = brandSystem(DEFAULT_BRAND);
 beforeAll(() => startI18n('en'));
@@ -46,5 +46,22 @@ describe('the sign-in form', () => {
     expect(safeNext('//evil.example/')).toBe('/');
     expect(safeNext('https://evil.example/')).toBe('/');
     expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('the sign-up form', () => {
+  it('puts the refusal next to the field it is about, and moves the focus there', async () => {
+    const wanted = { email: 'ann@example.com', password: 'short' };
+    render(
+      <MockedProvider mocks={[{ request: { query: SIGN_UP, variables: { input: wanted } }, result: { errors: [new GraphQLError('Too short', { extensions: { code: 'BAD_USER_INPUT', field: 'password' } })] } }]}>
+        <ChakraProvider value={system}><MemoryRouter initialEntries={['/sign-up']}><SignUpPage /></MemoryRouter></ChakraProvider>
+      </MockedProvider>,
+    );
+    fireEvent.change(screen.getByLabelText(/Email/), { target: { value: wanted.email } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: wanted.password } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('The password needs at least 10 characters.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText(/Password/));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { COOKIE_SESSION } from '../../app/auth-fetch.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { switchOrganization } from '../../app/organization.ts';
 import { lastOrganization, session } from '../../app/session.ts';
-import { messageFor } from '../../ui/errors.ts';
+import { errorCode, errorField, messageFor } from '../../ui/errors.ts';
 import { AuthForm } from './AuthForm.tsx';
 import { COMPLETE_MFA, SIGN_IN, SIGN_UP } from './auth.operations.ts';
 
@@ -81,6 +81,7 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const [signUp, state] = useMutation(SIGN_UP, { context: COOKIE_SESSION });
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   return (
     <AuthForm
       title={t('auth.signUpTitle')}
@@ -90,8 +91,11 @@ export function SignUpPage() {
       ]}
       submitLabel={t('auth.signUp')}
       error={error}
+      fieldErrors={fieldErrors}
       busy={state.loading}
       onSubmit={async ({ email, password }) => {
+        setError(null);
+        setFieldErrors({});
         try {
           const r = await signUp({ variables: { input: { email: email ?? '', password: password ?? '' } } });
           if (r.data) {
@@ -99,7 +103,9 @@ export function SignUpPage() {
             void navigate('/', { replace: true });
           }
         } catch (err) {
-          setError(messageFor(err));
+          const field = errorCode(err) === 'EMAIL_TAKEN' ? 'email' : errorField(err);
+          if (field === 'email' || field === 'password') setFieldErrors({ [field]: messageFor(err) });
+          else setError(messageFor(err));
         }
       }}
       footer={<Text>{t('auth.haveAccount')} <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/sign-in">{t('auth.signIn')}</Link></ChakraLink></Text>}
