@@ -126,6 +126,12 @@ describe('every page, in both languages and both themes', () => {
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: c.auth.signInTitle }).waitFor();
     await expectAccessible(page, `sign-in ${lang} ${colorScheme}`);
+    await page.goto('/sign-up');
+    await page.getByRole('heading', { name: c.auth.signUpTitle }).waitFor();
+    await expectAccessible(page, `sign-up ${lang} ${colorScheme}`);
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { name: c.notFound.title }).waitFor();
+    await expectAccessible(page, `not-found ${lang} ${colorScheme}`);
     await signIn(page, 'owner');
     for (const org of ['Acme Rewards', 'Globex Club']) {
       if (org === 'Globex Club') {
