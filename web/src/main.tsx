@@ -8,11 +8,13 @@ import { refreshSession } from './app/auth-fetch.ts';
 import { startColorMode } from './app/color-mode.ts';
 import { startI18n } from './app/i18n.ts';
 import { router } from './app/router.tsx';
+import { forgetStoredTokens } from './app/session.ts';
 import { DEFAULT_BRAND, brandSystem } from './app/theme.ts';
 
 const client = createApolloClient();
 const system = brandSystem(DEFAULT_BRAND);
 startColorMode();
+forgetStoredTokens();
 
 /**
  * On load, the person's language is loaded and a stored refresh token restores the session, both before any page

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authFetch, refreshSession } from './auth-fetch.ts';
-import { session } from './session.ts';
+import { forgetStoredTokens, session } from './session.ts';
 
 const token = (exp: number) => `h.${btoa(JSON.stringify({ sub: 'u', org: 'o', role: 'member', scp: [], exp }))}.s`;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -65,5 +65,15 @@ describe('refreshing across tabs', () => {
     vi.stubGlobal('fetch', network);
     expect(await refreshSession()).toBe(false);
     expect(network).not.toHaveBeenCalled();
+  });
+});
+
+describe('tokens left by earlier versions', () => {
+  it('are removed from localStorage at start', () => {
+    localStorage.setItem('etika.refreshToken', 'etr_old');
+    localStorage.setItem('etika.rotatedAccessToken', 'h.x.s');
+    forgetStoredTokens();
+    expect(localStorage.getItem('etika.refreshToken')).toBeNull();
+    expect(localStorage.getItem('etika.rotatedAccessToken')).toBeNull();
   });
 });

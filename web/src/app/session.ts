@@ -72,6 +72,11 @@ class SessionStore {
 
 export const session = new SessionStore();
 
+/** Tokens earlier versions of the app kept in localStorage, where page script could read them: gone at start. */
+export function forgetStoredTokens(): void {
+  for (const key of ['etika.refreshToken', 'etika.rotatedAccessToken']) localStorage.removeItem(key);
+}
+
 export function useSession(): SessionState & { can: (scope: Scope) => boolean } {
   const state = useSyncExternalStore(session.subscribe, session.snapshot);
   return { ...state, can: (scope) => state.claims?.scp.includes(scope) ?? false };
