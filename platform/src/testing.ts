@@ -1,7 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import postgres from 'postgres';
+import { randomUUID } from 'node:crypto';
 import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
-import { userPrincipal } from '@etika/kit/testing';
+import { createTestDatabase, userPrincipal } from '@etika/kit/testing';
 import { SUPERGRAPH_PATH, type Role } from '@etika/schema';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 import { SIGNING_SERVICES } from './registry.ts';
@@ -22,23 +21,10 @@ export type TestPlatformOptions = Partial<Pick<PlatformOptions, 'rejectUnauthori
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const keys = await generateKeyPairs(SIGNING_SERVICES);
-  const serverUrl = process.env['DATABASE_URL'];
-  let dropDatabase = async () => undefined as void;
-  // one in-memory PGlite for the whole platform (each subgraph in its own schema): starting one is the slow part
-  const shared = serverUrl ? null : openDatabase({});
-  let openDb: (name: string) => Promise<Database> = () => shared!;
-  if (serverUrl) {
-    const name = `etika_t_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    openDb = () => openDatabase({ url: url.toString(), maxConnections: 4 });
-    dropDatabase = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-  }
+  // one in-memory PGlite for the whole platform (each subgraph in its own schema), or a pool per subgraph on a
+  // fresh database of the `DATABASE_URL` server
+  const test = await createTestDatabase();
+  const openDb: (name: string) => Promise<Database> = test.url ? () => openDatabase({ url: test.url!, maxConnections: 4 }) : async () => test.database;
   const platform = await startPlatform({
     keys: async (service, needs) => keysFor(keys, service, needs),
     openDatabase: openDb,
@@ -59,8 +45,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     keys,
     gql: (query, variables = {}, headers = {}) => graphql(platform.gatewayUrl, query, variables, headers),
     close: async () => {
+      // the platform closes the databases it was given; on a server, the test's own pool and database remain
       await platform.close();
-      await dropDatabase();
+      if (test.url) await test.close();
     },
   };
 }
