@@ -1,48 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, generateKeyPairs, importPrivateKey, keyNeedsOf, keysFor, MemoryBus, MemoryStore, Rights, signPrincipalToken, startSubgraph, type StartedSubgraph } from '@etika/kit';
-import { createTestDatabase, userPrincipal } from '@etika/kit/testing';
-import { PRINCIPAL_HEADER, type Principal } from '@etika/schema';
+import { startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
 import { __camel__ } from '../src/index.ts';
 
-/** The subgraph alone over real HTTP on a fresh database, called as the gateway would call it. */
-let started: StartedSubgraph;
-let close: () => Promise<void>;
-let sign: (principal: Principal) => Promise<string>;
-
+/** The subgraph alone on a fresh database, called in-process as the gateway would call it. */
+let p: SubgraphTest;
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  const pairs = await generateKeyPairs(['gateway']);
-  const gatewayKey = await importPrivateKey(pairs['gateway']!.privateJwk);
-  sign = (principal) => signPrincipalToken(gatewayKey, principal);
-  const deps = {
-    database: database.database,
-    store: new MemoryStore(),
-    keys: keysFor(pairs, __camel__.name, keyNeedsOf(__camel__)),
-    logger: createLogger(__camel__.name, 'silent'),
-    production: false,
-    peers: new Map<string, string>(),
-    bus: new MemoryBus(),
-    rights: new Rights(new MemoryStore()),
-  };
-  // a new store, and the principals below were made before it: nothing issued before it needs refusing
-  await deps.rights.ready(0);
-  started = await startSubgraph(__camel__, deps, {}, { port: 0, host: '127.0.0.1' });
-  close = async () => {
-    await started.close();
-    await database.close();
-  };
+  p = await startSubgraphTest(__camel__);
 });
-afterAll(() => close?.());
-
-async function call<T>(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(started.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await sign(principal) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
-}
+afterAll(() => p?.close());
 
 describe('__name__ items', () => {
   const [orgA, orgB] = [randomUUID(), randomUUID()];
@@ -53,18 +19,18 @@ describe('__name__ items', () => {
   const LIST = '{ __camel__Items { id title } }';
 
   it('an admin adds an item that the organisation sees and no other organisation does', async () => {
-    const created = await call<{ create__Name__Item: { id: string; title: string } }>(admin, CREATE, { title: '  First  ' });
+    const created = await p.execute<{ create__Name__Item: { id: string; title: string } }>(CREATE, { title: '  First  ' }, admin);
     expect(created.data?.create__Name__Item.title).toBe('First');
-    const mine = await call<{ __camel__Items: { id: string }[] }>(member, LIST);
+    const mine = await p.execute<{ __camel__Items: { id: string }[] }>(LIST, {}, member);
     expect(mine.data?.__camel__Items.map((i) => i.id)).toEqual([created.data!.create__Name__Item.id]);
-    const theirs = await call<{ __camel__Items: { id: string }[] }>(stranger, LIST);
+    const theirs = await p.execute<{ __camel__Items: { id: string }[] }>(LIST, {}, stranger);
     expect(theirs.data?.__camel__Items).toEqual([]);
   });
 
   it('refuses a member adding items and a blank title, and keeps what was there', async () => {
-    expect((await call(member, CREATE, { title: 'Mine' })).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
-    expect((await call(admin, CREATE, { title: '   ' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const after = await call<{ __camel__Items: { title: string }[] }>(admin, LIST);
+    expect((await p.execute(CREATE, { title: 'Mine' }, member)).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect((await p.execute(CREATE, { title: '   ' }, admin)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await p.execute<{ __camel__Items: { title: string }[] }>(LIST, {}, admin);
     expect(after.data?.__camel__Items.map((i) => i.title)).toEqual(['First']);
   });
 });
