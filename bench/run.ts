@@ -53,7 +53,7 @@ const platform = await startPlatform({
   gatewayPort: 0,
   freePorts: true,
   logLevel: 'silent',
-  settings: { CHECKPOINT_INTERVAL_MS: 1_000, SIGN_UP_LIMIT_PER_ADDRESS: 100_000 },
+  settings: { CHECKPOINT_INTERVAL_MS: 1_000, SIGN_UP_LIMIT_PER_ADDRESS: 100_000, INVITATIONS_PER_INVITER_PER_HOUR: 100_000 },
 });
 
 // 64 senders, each with its own wallet, so the load measures the ledger rather than one hot row

@@ -11,7 +11,17 @@ export const org = defineSubgraph({
   keys: { signs: false, trusts: ['identity'] },
   calls: ['identity'],
   events: { produces: [], consumes: [] },
-  settings: z.object({}),
+  settings: z.object({
+    /** Invitations one person may send in an hour, and one organisation in a day. */
+    INVITATIONS_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).default(50),
+    INVITATIONS_PER_ORGANIZATION_PER_DAY: z.coerce.number().int().min(1).default(500),
+  }),
   buildSchema: async () => (await import('./schema.ts')).buildOrgSchema(),
-  buildServer: async (deps) => (await (await import('./server.ts')).buildOrgServer(deps)).server,
+  buildServer: async (deps, settings) =>
+    (
+      await (await import('./server.ts')).buildOrgServer(deps, {
+        inviter: { max: settings.INVITATIONS_PER_INVITER_PER_HOUR, windowSeconds: 3600 },
+        organization: { max: settings.INVITATIONS_PER_ORGANIZATION_PER_DAY, windowSeconds: 24 * 3600 },
+      })
+    ).server,
 });

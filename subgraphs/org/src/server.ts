@@ -1,7 +1,7 @@
 import { createSubgraphServer, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
 import type { OrgContext, OrgServices } from './context.ts';
 import { orgInternalRoutes } from './internal.ts';
-import { InvitationService } from './invitation/invitation.service.ts';
+import { InvitationService, type InvitationLimits } from './invitation/invitation.service.ts';
 import { MembershipService } from './membership/membership.service.ts';
 import { httpUserDirectory } from './membership/users.client.ts';
 import { OrganizationService } from './organization/organization.service.ts';
@@ -11,12 +11,12 @@ export interface OrgServer {
   readonly server: SubgraphServer<OrgContext>;
 }
 
-export async function buildOrgServer(deps: SubgraphDeps): Promise<OrgServer> {
+export async function buildOrgServer(deps: SubgraphDeps, invitationLimits: InvitationLimits): Promise<OrgServer> {
   const db = deps.database.db;
   const services: OrgServices = {
     organizations: new OrganizationService(db),
     memberships: new MembershipService(db, deps.rights),
-    invitations: new InvitationService(db, deps.store, httpUserDirectory(() => peerUrlOrThrow(deps.peers, 'identity')), deps.rights),
+    invitations: new InvitationService(db, deps.store, httpUserDirectory(() => peerUrlOrThrow(deps.peers, 'identity')), deps.rights, invitationLimits),
   };
   const server = await createSubgraphServer<OrgContext>({
     name: 'org',

@@ -1,12 +1,6 @@
 /** How long an invitation stays open. */
 export const INVITATION_DAYS = 7;
 
-/** Invitations one organisation may send in a day, and one person in an hour. */
-export const INVITATION_LIMITS = {
-  organization: { max: 100, windowSeconds: 24 * 3600 },
-  inviter: { max: 30, windowSeconds: 3600 },
-} as const;
-
 export type InvitationState = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
 
 /** What an invitation is now: an open one past its expiry is expired, whatever its row says. */

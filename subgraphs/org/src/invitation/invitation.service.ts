@@ -1,13 +1,19 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { appError, inTenant, scopeOf, setLocal, setTenant, throttleOrThrow, uuidOrThrow, type Db, type KeyValueStore, type Rights, type Tx } from '@etika/kit';
+import { appError, inTenant, scopeOf, setLocal, setTenant, throttleOrThrow, uuidOrThrow, type Db, type KeyValueStore, type Rights, type ThrottleLimit, type Tx } from '@etika/kit';
 import { normaliseEmail, type Principal } from '@etika/schema';
 import { invitations, memberships, organizations } from '../tables.ts';
 import { memberChangeViolation } from '../membership/membership.rules.ts';
 import { actorOrThrow, memberManagerNowOrThrow, roleOrThrow, type MembershipRow } from '../membership/membership.service.ts';
 import type { UserDirectory } from '../membership/users.client.ts';
-import { INVITATION_LIMITS, closedReason, expiryFrom, invitationState } from './invitation.rules.ts';
+import { closedReason, expiryFrom, invitationState } from './invitation.rules.ts';
 
 export type InvitationRow = typeof invitations.$inferSelect;
+
+/** Invitations one person may send in a window, and one organisation (the org subgraph's settings). */
+export interface InvitationLimits {
+  readonly inviter: ThrottleLimit;
+  readonly organization: ThrottleLimit;
+}
 
 /**
  * Adding a person is an invitation they accept. The answer to an invitation is the same whether the address has an
@@ -19,6 +25,7 @@ export class InvitationService {
     private readonly store: KeyValueStore,
     private readonly users: UserDirectory,
     private readonly rights: Rights,
+    private readonly limits: InvitationLimits,
   ) {}
 
   async invite(principal: Principal, rawEmail: string, roleInput: string): Promise<InvitationRow> {
@@ -27,8 +34,8 @@ export class InvitationService {
     const email = normaliseEmail(rawEmail.slice(0, 320));
     if (!email) throw appError('BAD_USER_INPUT', 'Enter a valid email address', { field: 'email' });
     await throttleOrThrow(this.store, [
-      { key: `invite:org:${claimed.orgId}`, limit: INVITATION_LIMITS.organization },
-      { key: `invite:by:${claimed.userId}`, limit: INVITATION_LIMITS.inviter },
+      { key: `invite:org:${claimed.orgId}`, limit: this.limits.organization },
+      { key: `invite:by:${claimed.userId}`, limit: this.limits.inviter },
     ]);
     return inTenant(this.db, { orgId: claimed.orgId, userId: claimed.userId }, async (tx) => {
       const actor = await memberManagerNowOrThrow(tx, claimed);
