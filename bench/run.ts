@@ -9,10 +9,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import postgres from 'postgres';
-import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken } from '@etika/kit';
-import { userPrincipal } from '@etika/kit/testing';
+import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
 import { SIGNING_SERVICES, bearer, dataOrThrow, graphql, startPlatform } from '@etika/platform';
+import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
@@ -62,8 +62,8 @@ const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(platfor
 for (const member of tenant.members) {
   dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId: token, amount: '1000000000', toUserId: member.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
 }
-const gatewayKey = await importPrivateKey(keys['gateway']!.privateJwk);
-const principalTokens = await Promise.all(tenant.members.map((m) => signPrincipalToken(gatewayKey, userPrincipal(m.userId, tenant.orgId, 'member'))));
+// what the gateway would sign for each member's current access token, to call the token subgraph directly
+const principalTokens = await Promise.all(tenant.members.map((m) => principalTokenFor({ ...platform, keys }, tenant, m.userId, 'member')));
 const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
 const transfer = (direct: boolean) => async (worker: number) => {
   const from = tenant.members[worker % tenant.members.length]!;

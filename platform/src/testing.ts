@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
-import { createTestDatabase, userPrincipal } from '@etika/kit/testing';
-import { SUPERGRAPH_PATH, type Role } from '@etika/schema';
+import { Rights, generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
+import { createTestDatabase } from '@etika/kit/testing';
+import { SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 import { SIGNING_SERVICES } from './registry.ts';
 import { bearer, dataOrThrow, graphql } from './client.ts';
@@ -118,11 +118,12 @@ export async function seedTenant(p: TestPlatform, label: string): Promise<Tenant
 }
 
 /**
- * A principal token as the gateway would sign it for one of a tenant's people: for calling a subgraph directly,
- * the way a request that bypassed the gateway's own checks would arrive.
+ * A principal token as the gateway would sign it for one of a tenant's people, with their rights as they are now:
+ * for calling a subgraph directly, the way a request that bypassed the gateway's own checks would arrive.
  */
-export async function principalTokenFor(p: TestPlatform, tenant: Tenant, role: Role): Promise<string> {
+export async function principalTokenFor(p: Platform & { readonly keys: KeyPairs }, tenant: Pick<Tenant, 'orgId'>, userId: string, role: Role): Promise<string> {
   const key = await importPrivateKey(p.keys['gateway']!.privateJwk);
-  const userId = tenant.userIds[role];
-  return signPrincipalToken(key, userPrincipal(userId, tenant.orgId, role));
+  const epoch = await new Rights(p.rightsStore).membershipEpoch(userId, tenant.orgId);
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return signPrincipalToken(key, { kind: 'user', userId, sessionId: userId, orgId: tenant.orgId, role, scopes: scopesForRole(role), epoch, issuedAt });
 }
