@@ -44,6 +44,9 @@ type Documents = {
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
     "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": typeof types.DisableTotpDocument,
+    "query MySessions { mySessions { id createdAt lastUsedAt clientAddress device current } }": typeof types.MySessionsDocument,
+    "mutation SignOutSession($sessionId: ID!) { signOutSession(sessionId: $sessionId) }": typeof types.SignOutSessionDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
     "\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n": typeof types.ProofFieldsFragmentDoc,
     "\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.FindMyTransactionDocument,
     "\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.FindLedgerTransactionDocument,
@@ -89,6 +92,9 @@ const documents: Documents = {
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
     "mutation DisableTotp($code: String!) { disableTotp(code: $code) }": types.DisableTotpDocument,
+    "query MySessions { mySessions { id createdAt lastUsedAt clientAddress device current } }": types.MySessionsDocument,
+    "mutation SignOutSession($sessionId: ID!) { signOutSession(sessionId: $sessionId) }": types.SignOutSessionDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
     "\n  fragment ProofFields on TokenTransaction {\n    inclusionProof @include(if: $withProof) {\n      leafIndex\n      treeSize\n      leafData\n      hashes\n      checkpoint {\n        note\n        treeSize\n        createdAt\n      }\n    }\n  }\n": types.ProofFieldsFragmentDoc,
     "\n  query FindMyTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    myTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.FindMyTransactionDocument,
     "\n  query FindLedgerTransaction($input: HistoryInput!, $withProof: Boolean!) {\n    organizationTransactions(input: $input) {\n      nodes {\n        ...TransactionFields\n        ...ProofFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.FindLedgerTransactionDocument,
@@ -238,6 +244,18 @@ export function graphql(source: "mutation ConfirmTotp($code: String!) { confirmT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DisableTotp($code: String!) { disableTotp(code: $code) }"): (typeof documents)["mutation DisableTotp($code: String!) { disableTotp(code: $code) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MySessions { mySessions { id createdAt lastUsedAt clientAddress device current } }"): (typeof documents)["query MySessions { mySessions { id createdAt lastUsedAt clientAddress device current } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOutSession($sessionId: ID!) { signOutSession(sessionId: $sessionId) }"): (typeof documents)["mutation SignOutSession($sessionId: ID!) { signOutSession(sessionId: $sessionId) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOutEverywhere { signOutEverywhere }"): (typeof documents)["mutation SignOutEverywhere { signOutEverywhere }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

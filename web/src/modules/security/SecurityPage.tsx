@@ -7,6 +7,7 @@ import { graphql } from '../../gql/index.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
+import { SessionsSection } from './SessionsSection.tsx';
 
 const ME = graphql(`query SecurityMe { me { id mfaEnabled } }`);
 const ENROLL = graphql(`mutation EnrollTotp { enrollTotp { secret otpauthUri } }`);
@@ -116,6 +117,7 @@ export default function SecurityPage() {
           </form>
         )}
       </Section>
+      <SessionsSection />
     </Stack>
   );
 }
