@@ -3,6 +3,8 @@ import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/secur
 import { BROWSER_LOCALE, CATALOGUES, expectAccessible, say, type Lang } from './helpers.ts';
 import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
 
+const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
@@ -35,6 +37,32 @@ describe('pages every visitor meets', () => {
     }
     expect(page.url()).not.toContain('/sign-in');
     expect(second.url()).not.toContain('/sign-in');
+    await context.close();
+  });
+
+  it('one person signed in on two devices sees both and signs the other out, which then returns to sign-in', async () => {
+    const c = CATALOGUES.en;
+    const { context, page } = await newPage(e2e);
+    await signIn(page, 'admin');
+    const other = await e2e.browser.newContext({ baseURL: e2e.origin, locale: 'en-GB', userAgent: FIREFOX_ON_WINDOWS });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, 'admin');
+    await page.goto('/security');
+    const list = page.getByRole('list', { name: c.security.sessionsTitle });
+    const otherRow = list.getByRole('listitem').filter({ hasText: say(c.security.deviceOn, { browser: 'Firefox', os: 'Windows' }) });
+    await otherRow.waitFor();
+    await list.getByRole('listitem').filter({ hasText: c.security.thisDevice }).waitFor();
+    const listed = await list.getByRole('listitem').count();
+    expect(listed).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page, 'sessions');
+    await otherRow.getByRole('button', { name: c.security.signOutOne }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: c.security.signOutOne, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: say(c.security.signedOutOne, { device: say(c.security.deviceOn, { browser: 'Firefox', os: 'Windows' }) }) }).waitFor();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(listed - 1);
+    await expect.poll(() => otherRow.count()).toBe(0);
+    await otherPage.goto('/history');
+    await otherPage.waitForURL(/\/sign-in/);
+    await other.close();
     await context.close();
   });
 
@@ -84,7 +112,7 @@ describe('pages every visitor meets', () => {
     const recoveryCode = (await codes.first().textContent())!.trim();
     const recoveryCodeTwo = (await codes.nth(1).textContent())!.trim();
     await page.getByRole('button', { name: c.security.download }).waitFor();
-    await page.getByRole('button', { name: c.shell.signOut }).click();
+    await page.getByRole('button', { name: c.shell.signOut, exact: true }).click();
     await page.goto('/sign-in');
     await page.getByLabel(c.auth.email).fill(email);
     await page.getByLabel(c.auth.password).fill('a long enough password');
