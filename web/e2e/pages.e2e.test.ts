@@ -200,9 +200,10 @@ describe('on a 375 px phone', () => {
     await page.goto('/members');
     const people = page.getByRole('list', { name: c.members.peopleTitle });
     await people.getByRole('button', { name: say(c.members.removeLabel, { email: 'member@demo.etika.dev' }) }).waitFor();
-    for (const path of ['/wallet', '/history', '/members']) {
+    for (const path of ['/wallet', '/history', '/members', '/security']) {
       await page.goto(path);
       await page.locator('main h1').first().waitFor();
+      if (path === '/security') await page.getByRole('list', { name: c.security.sessionsTitle }).getByRole('listitem').first().waitFor();
       expect({ path, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ path, overflow: 0 });
     }
     await expectAccessible(page, 'members-phone');
