@@ -1,11 +1,9 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Box, Button, HStack, Heading, Stack, Text } from '@chakra-ui/react';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { switchOrganization } from '../../app/organization.ts';
-import { messageFor } from '../../ui/errors.ts';
-import { Notice, type NoticeState } from '../../ui/Notice.tsx';
+import { Notice, useNoticedAction } from '../../ui/Notice.tsx';
 import { ACCEPT, DECLINE, MY_INVITATIONS } from './invitations.operations.ts';
 
 /** Invitations to the signed-in person's address: accepting joins the organisation and switches to it. */
@@ -16,17 +14,9 @@ export function MyInvitations() {
   const { data } = useQuery(MY_INVITATIONS);
   const [accept, acceptState] = useMutation(ACCEPT);
   const [decline, declineState] = useMutation(DECLINE, { refetchQueries: ['MyInvitations'] });
-  const [notice, setNotice] = useState<NoticeState>(null);
+  const { notice, setNotice, attempt } = useNoticedAction();
   const invitations = data?.myInvitations ?? [];
   if (invitations.length === 0 && !notice) return null;
-  const attempt = async (work: () => Promise<void>) => {
-    setNotice(null);
-    try {
-      await work();
-    } catch (err) {
-      setNotice({ ok: false, text: messageFor(err) });
-    }
-  };
   return (
     <Box as="section" aria-labelledby="my-invitations">
       <Heading as="h2" id="my-invitations" size="md" mb={3}>{t('welcome.invitationsTitle')}</Heading>

@@ -4,8 +4,7 @@ import { toDataURL } from 'qrcode';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n.ts';
 import { graphql } from '../../gql/index.ts';
-import { messageFor } from '../../ui/errors.ts';
-import { Notice, type NoticeState } from '../../ui/Notice.tsx';
+import { Notice, useNoticedAction } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 
@@ -33,17 +32,9 @@ export default function SecurityPage() {
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string; qr: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
-  const [notice, setNotice] = useState<NoticeState>(null);
+  const { notice, setNotice, attempt } = useNoticedAction();
   const enabled = me.data?.me.mfaEnabled ?? false;
 
-  const attempt = async (work: () => Promise<void>) => {
-    setNotice(null);
-    try {
-      await work();
-    } catch (err) {
-      setNotice({ ok: false, text: messageFor(err) });
-    }
-  };
   const submitConfirm = (e: FormEvent) => {
     e.preventDefault();
     void attempt(async () => {
