@@ -68,7 +68,7 @@ describe('answering', () => {
     const acting = await switchTo(p, person.token, t.orgId);
     expect((await p.gql('{ organizationTransactions(input: {}) { nodes { id } } }', {}, bearer(acting))).errors).toBeUndefined();
     expect(dataOrThrow(await p.gql<{ myInvitations: unknown[] }>(MINE, {}, bearer(person.token))).myInvitations).toEqual([]);
-    expect(code(await p.gql(ACCEPT, { id: invited.id }, bearer(person.token)))).toBe('CONFLICT');
+    expect(code(await p.gql(ACCEPT, { id: invited.id }, bearer(person.token)))).toBe('INVITATION_CLOSED');
   });
 
   it('waits for an address without an account until it signs up', async () => {
@@ -86,8 +86,8 @@ describe('answering', () => {
     const b = dataOrThrow(await invite(t.tokens.owner, two)).inviteMember;
     expect(dataOrThrow(await p.gql<{ declineInvitation: { status: string } }>(DECLINE, { id: a.id }, bearer(first.token))).declineInvitation.status).toBe('DECLINED');
     expect(dataOrThrow(await p.gql<{ revokeInvitation: { status: string } }>(REVOKE, { id: b.id }, bearer(t.tokens.admin))).revokeInvitation.status).toBe('REVOKED');
-    expect(code(await p.gql(ACCEPT, { id: a.id }, bearer(first.token)))).toBe('CONFLICT');
-    expect(code(await p.gql(ACCEPT, { id: b.id }, bearer(second.token)))).toBe('CONFLICT');
+    expect(code(await p.gql(ACCEPT, { id: a.id }, bearer(first.token)))).toBe('INVITATION_CLOSED');
+    expect(code(await p.gql(ACCEPT, { id: b.id }, bearer(second.token)))).toBe('INVITATION_CLOSED');
     expect(dataOrThrow(await p.gql<{ myInvitations: unknown[] }>(MINE, {}, bearer(second.token))).myInvitations).toEqual([]);
     const ids = (await members()).members.map((m) => m.user.id);
     expect(ids).not.toContain(first.userId);
@@ -110,7 +110,7 @@ describe('answering', () => {
       tx.execute(sql`update org.invitations set expires_at = now() - interval '1 minute' where id = ${invited.id}`),
     );
     const refused = await p.gql<unknown>(ACCEPT, { id: invited.id }, bearer(person.token));
-    expect(code(refused)).toBe('CONFLICT');
+    expect(code(refused)).toBe('INVITATION_CLOSED');
     expect((refused as { errors: { message: string }[] }).errors[0]!.message).toMatch(/expired/);
     const renewed = dataOrThrow(await invite(t.tokens.owner, email)).inviteMember;
     expect(renewed.id).toBe(invited.id);

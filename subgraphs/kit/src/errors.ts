@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'OPERATION_LIMIT_EXCEEDED',
   /** the session was signed out or revoked: sign in again */
   'SESSION_REVOKED',
+  /** an invitation expired, was answered or was withdrawn (`reason` says which) */
+  'INVITATION_CLOSED',
   /** the person's role or membership changed since the access token was issued: refresh it */
   'RIGHTS_CHANGED',
   'SERVICE_UNAVAILABLE',

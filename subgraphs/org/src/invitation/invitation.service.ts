@@ -149,8 +149,9 @@ export class InvitationService {
   private async openOrThrow(tx: Tx, id: string): Promise<InvitationRow> {
     const [row] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
     if (!row) throw appError('NOT_FOUND', 'No such invitation');
-    const reason = closedReason(invitationState(row));
-    if (reason) throw appError('CONFLICT', reason);
+    const state = invitationState(row);
+    const reason = closedReason(state);
+    if (reason) throw appError('INVITATION_CLOSED', reason, { reason: state });
     return row;
   }
 }
