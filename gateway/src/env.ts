@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { baseEnvSchema, parseEnv } from '@etika/kit';
+import { DEFAULT_SUBGRAPH_SETTINGS, parseTimeouts, type SubgraphSettings } from './subgraphs/settings.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -15,8 +16,43 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   /** Behind TLS: the `Strict-Transport-Security` max-age in seconds (e.g. 31536000); 0 sends no HSTS header. */
   HSTS_MAX_AGE: z.coerce.number().int().min(0).default(0),
+  /** A subgraph that sends no answer headers, or no body bytes, for this long fails the fetch as timed out. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_SUBGRAPH_SETTINGS.timeoutMs),
+  /** Timeouts of particular subgraphs, replacing SUBGRAPH_TIMEOUT_MS for them: `chain=2000,token=5000`. */
+  SUBGRAPH_TIMEOUTS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseTimeouts(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  /** Extra attempts for a query whose subgraph could not be reached or answered 502/503/504; mutations never retry. */
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(DEFAULT_SUBGRAPH_SETTINGS.retries),
+  /** Consecutive failures (no connection, timeout, 5xx) that open a subgraph's circuit. */
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_SUBGRAPH_SETTINGS.breaker.failures),
+  /** How long an open circuit refuses calls before one probe may go. */
+  SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1).default(DEFAULT_SUBGRAPH_SETTINGS.breaker.cooldownMs),
+  /** Identical in-flight queries to a subgraph for one principal share one fetch (never across principals). */
+  SUBGRAPH_DEDUPLICATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+export function subgraphSettingsOf(env: GatewayEnv): SubgraphSettings {
+  return {
+    timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    timeouts: env.SUBGRAPH_TIMEOUTS,
+    retries: env.SUBGRAPH_RETRIES,
+    breaker: { failures: env.SUBGRAPH_BREAKER_FAILURES, cooldownMs: env.SUBGRAPH_BREAKER_COOLDOWN_MS },
+    deduplicate: env.SUBGRAPH_DEDUPLICATE,
+  };
+}
 
 export const loadGatewayEnv = (): GatewayEnv => parseEnv(gatewayEnvSchema);

@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
+import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
+import { engineTraits } from './engine/engine.ts';
 import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
@@ -17,8 +18,11 @@ import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts
 import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCookie } from './http/refresh-cookie.ts';
 import { securityHeaders, serveStatic } from './http/static.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
+import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
+import { SubgraphFetcher, type SubgraphRequestContext } from './subgraphs/subgraph-fetcher.ts';
 
-export interface GatewayContext extends BaseContext {
+export interface GatewayContext extends BaseContext, SubgraphRequestContext {
   readonly principal: Principal;
   readonly principalToken: string;
   readonly requestId: string;
@@ -41,6 +45,10 @@ export interface GatewayOptions {
   readonly webDist?: string | undefined;
   /** `Strict-Transport-Security` max-age in seconds, when the gateway is reached over TLS; 0 or absent sends none. */
   readonly hstsMaxAgeSeconds?: number;
+  /** Timeouts, retries, circuit breakers and deduplication of subgraph fetches; `DEFAULT_SUBGRAPH_SETTINGS` when absent. */
+  readonly subgraphs?: SubgraphSettings;
+  /** Told of every subgraph fetch: subgraph, duration, outcome, circuit state. */
+  readonly subgraphObservers?: readonly SubgraphFetchObserver[];
 }
 
 export type Gateway = HttpService;
@@ -48,23 +56,12 @@ export type Gateway = HttpService;
 /** The gateway signs principal tokens and accepts identity's access tokens. */
 export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
 
-class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!('context' in options) || !options.context.principalToken) return;
-    const { context } = options;
-    options.request.http?.headers.set(PRINCIPAL_HEADER, context.principalToken);
-    options.request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    options.request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-    if (context.clientAgent) options.request.http?.headers.set(CLIENT_AGENT_HEADER, context.clientAgent);
-  }
-}
-
 /** The gateway: authenticate, limit, authorize before planning, then plan and execute with @apollo/gateway. */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
-  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl));
+  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl, engineTraits('apollo').enforces));
   const printed = new WeakMap<DocumentNode, string>();
   const printedOnce = (doc: DocumentNode) => {
     let text = printed.get(doc);
@@ -83,9 +80,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.rights,
   );
 
+  const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, options.subgraphObservers);
   const gateway = new ApolloGateway({
     supergraphSdl: stripSecurityLinks(options.supergraphSdl),
-    buildService: ({ name, url }) => new PrincipalDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => fetcher.dataSource(name, options.subgraphUrls[name] ?? url ?? ''),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -199,5 +197,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
 
   return createHttpService(handle, logger, async () => {
     await apollo.stop();
+    await fetcher.close();
   });
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { composeServices } from '@apollo/composition';
+import { isObjectType, parse } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { NO_REQUIREMENT } from '@etika/schema';
 import { supergraphSdl } from '../../test/authorization-fixture.ts';
+import { engineTraits } from '../engine/engine.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './requirements-index.ts';
 
 const AUTH = { authenticated: true, scopes: [] };
@@ -13,6 +16,17 @@ const LINKS = `schema
   @link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)
 { query: Query }
 `;
+
+/** What composition writes when one subgraph hides a field with `@inaccessible`. */
+const INACCESSIBLE = composeServices([
+  {
+    name: 'people',
+    url: 'http://people',
+    typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@inaccessible", "@requiresScopes"])
+      type Query { user: User }
+      type User @key(fields: "id") { id: ID! email: String @requiresScopes(scopes: [["members:read"]]) internalNote: String @inaccessible }`),
+  },
+]).supergraphSdl!;
 
 describe('buildRequirementsIndex on a composed supergraph', () => {
   const index = buildRequirementsIndex(supergraphSdl);
@@ -132,7 +146,24 @@ describe('fails closed', () => {
       '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
       '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)\n  @link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)',
     );
-    expect(() => buildRequirementsIndex(policy)).toThrow(/policy is for: SECURITY/);
+    expect(() => buildRequirementsIndex(policy)).toThrow(/policy\/v0.1 is for: SECURITY/);
+    expect(() => buildRequirementsIndex(policy, engineTraits('apollo').enforces)).toThrow(/policy\/v0.1 is for: SECURITY/);
+  });
+
+  it('when @inaccessible is linked for security and the engine is not known to enforce it', () => {
+    expect(() => buildRequirementsIndex(INACCESSIBLE)).toThrow(/inaccessible\/v0.2 is for: SECURITY but neither this gateway nor its engine/);
+  });
+
+  it('but not when the engine enforces that feature, as @apollo/gateway does @inaccessible', () => {
+    const index = buildRequirementsIndex(INACCESSIBLE, engineTraits('apollo').enforces);
+    expect(index.fieldRequirement('User', 'email')).toEqual(scopes([['members:read']]));
+    const user = Supergraph.build(stripSecurityLinks(INACCESSIBLE)).apiSchema().toGraphQLJSSchema().getType('User');
+    expect(isObjectType(user) && Object.keys(user.getFields())).toEqual(['id', 'email']);
+  });
+
+  it('and only for the versions the engine enforces', () => {
+    const future = INACCESSIBLE.replace('inaccessible/v0.2', 'inaccessible/v0.9');
+    expect(() => buildRequirementsIndex(future, engineTraits('apollo').enforces)).toThrow(/inaccessible\/v0.9 is for: SECURITY/);
   });
 
   it('but builds an empty index for a supergraph without access directives', () => {

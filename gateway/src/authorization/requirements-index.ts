@@ -160,10 +160,12 @@ function countUses(doc: DocumentNode, names: ReadonlySet<string>): number {
   return uses;
 }
 
-function resolveNames(doc: DocumentNode): { linked: LinkedDirectiveNames; matching: DirectiveNames } {
+function resolveNames(doc: DocumentNode, engineEnforces: ReadonlySet<string>): { linked: LinkedDirectiveNames; matching: DirectiveNames } {
   const links = readLinks(doc);
-  const unenforced = links.find((l) => l.security && !ENFORCED_SPECS.has(l.base));
-  if (unenforced) fail(`${unenforced.base} is for: SECURITY but this gateway does not enforce it`);
+  const unenforced = links.find((l) => l.security && !ENFORCED_SPECS.has(l.base) && !engineEnforces.has(`${l.base}/${l.version}`));
+  if (unenforced) {
+    fail(`${unenforced.base}/${unenforced.version} is for: SECURITY but neither this gateway nor its engine enforces it`);
+  }
   const linked: LinkedDirectiveNames = {
     authenticated: linkedName(links, AUTHENTICATED_SPEC, 'authenticated'),
     requiresScopes: linkedName(links, REQUIRES_SCOPES_SPEC, 'requiresScopes'),
@@ -247,16 +249,17 @@ function collectTypes(doc: DocumentNode, names: DirectiveNames, countHandled: (n
  * authenticated/v0.1 and requiresScopes/v0.1 specs. Fails closed: it throws if the SDL does not parse, if a directive
  * is used without its spec linked, is linked in another version, is used where it cannot be read (arguments, input
  * fields, unions, enum values, `@join__directive`), has malformed scopes, or if another `for: SECURITY` feature is
- * linked (this gateway would not enforce it).
+ * linked that nobody enforces: `engineEnforces` lists the feature URLs (`https://specs.apollo.dev/inaccessible/v0.2`)
+ * the engine behind this gateway enforces itself, as @apollo/gateway does `@inaccessible`; none by default.
  */
-export function buildRequirementsIndex(supergraphSdl: string): RequirementsIndex {
+export function buildRequirementsIndex(supergraphSdl: string, engineEnforces: ReadonlySet<string> = new Set()): RequirementsIndex {
   let doc: DocumentNode;
   try {
     doc = parse(supergraphSdl);
   } catch (error) {
     fail(`the SDL does not parse (${error instanceof Error ? error.message : String(error)})`);
   }
-  const { linked, matching } = resolveNames(doc);
+  const { linked, matching } = resolveNames(doc, engineEnforces);
   let handled = 0;
   const types = collectTypes(doc, matching, (n) => (handled += n));
   const enforcedNames = new Set([linked.authenticated, linked.requiresScopes].filter((n): n is string => n !== null));

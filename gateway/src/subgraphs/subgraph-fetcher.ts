@@ -1,0 +1,188 @@
+import { STATUS_CODES } from 'node:http';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { Pool, errors as undiciErrors } from 'undici';
+import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER } from '@etika/schema';
+import { appError } from '@etika/kit';
+import { CircuitBreaker } from './breaker.ts';
+import type { SubgraphFetchObserver, SubgraphFetchOutcome } from './observer.ts';
+import type { SubgraphSettings } from './settings.ts';
+
+/** What a fetch needs from the request it serves. */
+export interface SubgraphRequestContext {
+  readonly principalToken: string;
+  readonly requestId: string;
+  readonly clientAddress: string;
+  readonly clientAgent: string | null;
+}
+
+type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
+type Failure = Exclude<SubgraphFetchOutcome['error'], null>;
+
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function isMutation(document: DocumentNode | undefined, query: string): boolean {
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (operation?.kind === Kind.OPERATION_DEFINITION) return operation.operation !== 'query';
+  return !/^\s*(query\b|\{)/.test(query);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class FetchFailure extends Error {
+  constructor(
+    readonly failure: Failure,
+    readonly error: GraphQLError,
+  ) {
+    super(error.message);
+  }
+}
+
+/**
+ * The gateway's one way to call subgraphs: a keep-alive undici pool per origin, a timeout and a circuit breaker per
+ * subgraph, retries for queries only, and identical in-flight queries for the same principal token (so never across
+ * principals or organisations) sharing one fetch; each request parses its own copy of the answer, since the
+ * executor writes into what it receives. A failed fetch throws, and @apollo/gateway answers that subgraph's fields
+ * null with the error beside the rest of the data; an unreachable, hanging or open-circuit subgraph is
+ * `SERVICE_UNAVAILABLE`.
+ */
+export class SubgraphFetcher {
+  private readonly pools = new Map<string, Pool>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
+
+  constructor(
+    private readonly settings: SubgraphSettings,
+    private readonly observers: readonly SubgraphFetchObserver[] = [],
+  ) {}
+
+  dataSource(name: string, url: string): GraphQLDataSource<SubgraphRequestContext> {
+    const target = new URL(url);
+    let pool = this.pools.get(target.origin);
+    if (!pool) {
+      pool = new Pool(target.origin, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
+      this.pools.set(target.origin, pool);
+    }
+    const breaker = new CircuitBreaker(this.settings.breaker);
+    this.breakers.set(name, breaker);
+    const timeoutMs = this.settings.timeouts[name] ?? this.settings.timeoutMs;
+    const subgraph = { name, path: `${target.pathname}${target.search}`, pool, breaker, timeoutMs };
+    const inFlight = new Map<string, Promise<string>>();
+    return {
+      process: async (options: GraphQLDataSourceProcessOptions<SubgraphRequestContext>): Promise<Response> => {
+        const { request } = options;
+        const incoming = 'incomingRequestContext' in options ? options : null;
+        const context = incoming?.context.principalToken ? incoming.context : null;
+        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+        if (context) {
+          headers[PRINCIPAL_HEADER] = context.principalToken;
+          headers[REQUEST_ID_HEADER] = context.requestId;
+          headers[CLIENT_ADDRESS_HEADER] = context.clientAddress;
+          if (context.clientAgent) headers[CLIENT_AGENT_HEADER] = context.clientAgent;
+        }
+        const query = request.query ?? '';
+        const body = JSON.stringify({ query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+        const retryable = !isMutation(incoming?.document, query);
+        let text: string;
+        if (retryable && this.settings.deduplicate) {
+          const key = `${context?.principalToken ?? ''}\n${body}`;
+          let shared = inFlight.get(key);
+          if (!shared) {
+            shared = this.send(subgraph, headers, body, retryable).finally(() => inFlight.delete(key));
+            inFlight.set(key, shared);
+          }
+          text = await shared;
+        } else {
+          text = await this.send(subgraph, headers, body, retryable);
+        }
+        return JSON.parse(text) as Response;
+      },
+    };
+  }
+
+  /** The circuit of every subgraph, by name. */
+  breakerStates(): Record<string, ReturnType<CircuitBreaker['state']>> {
+    return Object.fromEntries([...this.breakers].map(([name, b]) => [name, b.state()]));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+  }
+
+  private observe(outcome: SubgraphFetchOutcome): void {
+    for (const observer of this.observers) {
+      try {
+        observer.onSubgraphFetch(outcome);
+      } catch {
+        // an observer's failure is its own: the fetch goes on
+      }
+    }
+  }
+
+  private unavailable(name: string, message: string, retryAfterMs = 0): GraphQLError {
+    const retryAfterSeconds = retryAfterMs > 0 ? Math.ceil(retryAfterMs / 1000) : undefined;
+    return appError('SERVICE_UNAVAILABLE', `${message}; the fields it serves are null, try again shortly`, {
+      serviceName: name,
+      ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+    });
+  }
+
+  private async send(
+    subgraph: { name: string; path: string; pool: Pool; breaker: CircuitBreaker; timeoutMs: number },
+    headers: Record<string, string>,
+    body: string,
+    retryable: boolean,
+  ): Promise<string> {
+    const { name, breaker } = subgraph;
+    for (let attempt = 0; ; attempt++) {
+      if (!breaker.tryAcquire()) {
+        this.observe({ subgraph: name, durationMs: 0, ok: false, error: 'circuit-open', status: null, attempt, breaker: breaker.state() });
+        throw this.unavailable(name, 'A service this answer needs is failing and is not called for now', breaker.retryAfterMs());
+      }
+      const started = performance.now();
+      const settle = (ok: boolean, error: Failure | null, status: number | null) => {
+        if (error === 'timeout' || error === 'network' || (error === 'http' && status !== null && status >= 500)) breaker.failed();
+        else breaker.succeeded();
+        this.observe({ subgraph: name, durationMs: performance.now() - started, ok, error, status, attempt, breaker: breaker.state() });
+      };
+      const again = retryable && attempt < this.settings.retries;
+      try {
+        const text = await this.attempt(subgraph, headers, body);
+        settle(true, null, 200);
+        return text;
+      } catch (error) {
+        if (!(error instanceof FetchFailure)) throw error;
+        const status = error.error.extensions['status'];
+        settle(false, error.failure, typeof status === 'number' ? status : null);
+        const transient = error.failure === 'network' || (error.failure === 'http' && typeof status === 'number' && RETRIED_STATUSES.has(status));
+        if (!again || !transient || breaker.state() !== 'closed') throw error.error;
+        await pause(25 * 2 ** attempt);
+      }
+    }
+  }
+
+  private async attempt(subgraph: { name: string; path: string; pool: Pool; timeoutMs: number }, headers: Record<string, string>, body: string): Promise<string> {
+    const { name, pool, path, timeoutMs } = subgraph;
+    let statusCode: number;
+    let text: string;
+    try {
+      const response = await pool.request({ path, method: 'POST', headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      statusCode = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      const code = error instanceof undiciErrors.UndiciError ? error.code : (error as { code?: string }).code;
+      if (code && TIMEOUTS.has(code)) throw new FetchFailure('timeout', this.unavailable(name, `A service this answer needs did not answer within ${timeoutMs} ms`));
+      throw new FetchFailure('network', this.unavailable(name, 'A service this answer needs could not be reached'));
+    }
+    if (statusCode >= 300) {
+      const extensions: Record<string, unknown> = { serviceName: name, status: statusCode, response: { status: statusCode, body: text.slice(0, 2_000) } };
+      if (statusCode === 401) extensions['code'] = 'UNAUTHENTICATED';
+      if (statusCode === 403) extensions['code'] = 'FORBIDDEN';
+      throw new FetchFailure('http', new GraphQLError(`${statusCode}: ${STATUS_CODES[statusCode] ?? 'HTTP error'}`, { extensions }));
+    }
+    if (!/^\s*\{/.test(text)) {
+      throw new FetchFailure('body', new GraphQLError(`Expected a JSON object from ${name}, got: ${text.slice(0, 200)}`, { extensions: { serviceName: name } }));
+    }
+    return text;
+  }
+}
