@@ -1,13 +1,14 @@
 /**
  * `npm run schema:print`: prints each registered subgraph's SDL to schema/subgraphs/<name>.graphql and composes
  * schema/supergraph.graphql. With --check it writes nothing and fails when composition fails or a committed file
- * is stale.
+ * is stale, and compares every schema with the base's: an unacknowledged breaking change fails (`schema-check.ts`).
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeSupergraph } from './compose.ts';
+import { checkAgainstBase } from './schema-base.ts';
 import { SUBGRAPHS, defaultSubgraphUrl } from './registry.ts';
 
 /** Every file the schema package holds that is printed or composed from the registry, by path under schema/. */
@@ -45,4 +46,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   process.stdout.write(check ? 'schema: up to date\n' : 'schema: written\n');
+  if (check) {
+    const printed = await printSchemaFiles();
+    const result = await checkAgainstBase(printed);
+    process.stdout.write(`${[result.header, ...result.lines].join('\n')}\n`);
+    if (result.refused.length > 0) {
+      process.stderr.write(`Breaking changes not acknowledged (add each, with its reason, to subgraphs/<name>/schema-changes.json): ${result.refused.join('; ')}\n`);
+      process.exit(1);
+    }
+  }
 }
