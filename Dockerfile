@@ -8,6 +8,7 @@ COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/org/package.json subgraphs/org/
 COPY subgraphs/token/package.json subgraphs/token/
 COPY subgraphs/chain/package.json subgraphs/chain/
+COPY subgraphs/notification/package.json subgraphs/notification/
 COPY gateway/package.json gateway/
 COPY platform/package.json platform/
 COPY web/package.json web/

@@ -3,6 +3,7 @@ import { identity } from '@etika/identity';
 import { org } from '@etika/org';
 import { token } from '@etika/token';
 import { chain } from '@etika/chain';
+import { notification } from '@etika/notification';
 
 /**
  * Every subgraph of the platform, in the order the platform starts them: the one list. Composition, `npm start`,
@@ -13,6 +14,7 @@ export const SUBGRAPHS = [
   org,
   token,
   chain,
+  notification,
 ] as const satisfies readonly SubgraphDescriptor[];
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

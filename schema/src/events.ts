@@ -7,6 +7,17 @@ import { z } from 'zod';
  */
 export const EVENT_TYPES = {
   tokenTransactionCommitted: 'token.transaction.committed',
+  /** A person joined an organisation, had their role changed, left or was removed (org). */
+  orgMembershipChanged: 'org.membership.changed',
+  /** An invitation was sent or renewed (org); it may be to an address without an account. */
+  orgInvitationCreated: 'org.invitation.created',
+  /** A person's address or language, as identity knows them (sign-up, verification, change of language). */
+  identityUserChanged: 'identity.user.changed',
+  /** A partner API key was created or revoked in an organisation (identity). */
+  identityApiKeyCreated: 'identity.apikey.created',
+  identityApiKeyRevoked: 'identity.apikey.revoked',
+  /** Identity asks for a mail about an account: verify the address, reset the password, or "you already have one". */
+  identityMailRequested: 'identity.mail.requested',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -47,7 +58,70 @@ export const tokenTransactionCommittedPayload = z.object({
 });
 export type TokenTransactionCommitted = z.infer<typeof tokenTransactionCommittedPayload>;
 
+const role = z.enum(['owner', 'admin', 'member', 'auditor']);
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const orgMembershipChangedPayload = z.object({
+  membershipId: uuid,
+  orgId: uuid,
+  userId: uuid,
+  /** null: the person is no longer a member. */
+  role: role.nullable(),
+  /** null: the person was not a member before. */
+  previousRole: role.nullable(),
+  /** Who made the change (null when the person did it themselves, by joining or leaving). */
+  actorId: uuid.nullable(),
+});
+export type OrgMembershipChanged = z.infer<typeof orgMembershipChangedPayload>;
+
+export const orgInvitationCreatedPayload = z.object({
+  invitationId: uuid,
+  orgId: uuid,
+  organizationName: z.string(),
+  email: z.string().min(3).max(320),
+  role,
+  invitedBy: uuid,
+  expiresAt: z.iso.datetime(),
+});
+export type OrgInvitationCreated = z.infer<typeof orgInvitationCreatedPayload>;
+
+export const identityUserChangedPayload = z.object({
+  userId: uuid,
+  email: z.string().min(3).max(320),
+  locale: z.enum(LOCALES),
+  emailVerified: z.boolean(),
+});
+export type IdentityUserChanged = z.infer<typeof identityUserChangedPayload>;
+
+export const identityApiKeyPayload = z.object({
+  apiKeyId: uuid,
+  orgId: uuid,
+  name: z.string(),
+  prefix: z.string(),
+  actorId: uuid.nullable(),
+});
+export type IdentityApiKeyEvent = z.infer<typeof identityApiKeyPayload>;
+
+export const IDENTITY_MAIL_KINDS = ['verify-email', 'reset-password', 'account-exists'] as const;
+export const identityMailRequestedPayload = z.object({
+  kind: z.enum(IDENTITY_MAIL_KINDS),
+  userId: uuid.nullable(),
+  email: z.string().min(3).max(320),
+  locale: z.enum(LOCALES),
+  /** The single-use secret the link carries (verify-email, reset-password); identity keeps only its hash. */
+  token: z.string().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type IdentityMailRequested = z.infer<typeof identityMailRequestedPayload>;
+
 /** The payload schema of every event type, for consumers to validate with. */
 export const EVENT_PAYLOADS = {
   [EVENT_TYPES.tokenTransactionCommitted]: tokenTransactionCommittedPayload,
+  [EVENT_TYPES.orgMembershipChanged]: orgMembershipChangedPayload,
+  [EVENT_TYPES.orgInvitationCreated]: orgInvitationCreatedPayload,
+  [EVENT_TYPES.identityUserChanged]: identityUserChangedPayload,
+  [EVENT_TYPES.identityApiKeyCreated]: identityApiKeyPayload,
+  [EVENT_TYPES.identityApiKeyRevoked]: identityApiKeyPayload,
+  [EVENT_TYPES.identityMailRequested]: identityMailRequestedPayload,
 } as const satisfies Record<EventType, z.ZodType>;

@@ -23,6 +23,8 @@ export const SCOPES = [
   'payment:read',
   'payment:create',
   'notification:read',
+  /** Manage the organisation's outgoing webhook endpoints (their secrets, replays): owners and admins, never an API key. */
+  'webhooks:manage',
   'analytics:read',
 ] as const;
 
@@ -62,7 +64,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
  * person answers for every reversal.
  */
 export const PARTNER_GRANTABLE: readonly Scope[] = SCOPES.filter(
-  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse'].includes(s),
+  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse', 'webhooks:manage'].includes(s),
 );
 
 export function isRole(value: string): value is Role {

@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'INVITATION_CLOSED',
   /** the person's role or membership changed since the access token was issued: refresh it */
   'RIGHTS_CHANGED',
+  /** a security notice's preference: it cannot be turned off */
+  'PREFERENCE_LOCKED',
+  /** a webhook URL that is, or resolves to, an address webhooks may not reach (loopback, private, metadata…) */
+  'UNSAFE_WEBHOOK_URL',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db, Logger, Tx } from '@etika/kit';
+import type { Clock } from '../clock.ts';
+import { asSystem } from '../mail/mail.service.ts';
+import type { NotificationService } from '../notification/notification.service.ts';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../tables.ts';
+import { failingTooLong, nextAttemptDelayMs, outcomeOf, type AttemptResult } from './schedule.ts';
+import type { SenderOptions } from './sender.ts';
+import { sendWebhook } from './sender.ts';
+import { webhookHeaders } from './signature.ts';
+import type { WebhookService } from './webhook.service.ts';
+
+interface Claimed {
+  readonly deliveryId: string;
+  readonly orgId: string;
+  readonly attempt: number;
+  readonly endpoint: typeof webhookEndpoints.$inferSelect;
+  readonly message: typeof webhookMessages.$inferSelect;
+}
+
+export interface WorkerOptions extends SenderOptions {
+  readonly random?: () => number;
+  readonly batch?: number;
+}
+
+/**
+ * Delivers due webhook attempts. Each attempt is claimed first (its row written as `sending`, the delivery taken off
+ * the due list) and committed before the request leaves, so no two workers and no restart send the same attempt;
+ * an attempt a crash interrupted is found later and counted as failed, and the next one is scheduled.
+ */
+export class WebhookWorker {
+  constructor(
+    private readonly db: Db,
+    private readonly webhooks: WebhookService,
+    private readonly notifications: NotificationService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  /** Attempts left `sending` longer than a request can take were interrupted: they failed. */
+  private get interruptedAfterMs(): number {
+    return this.options.timeoutMs * (this.options.maxRedirects + 1) + 60_000;
+  }
+
+  /** One pass: recovers interrupted attempts, then sends every due one; returns how many were sent. */
+  async runDue(): Promise<number> {
+    await this.recoverInterrupted();
+    const claimed = await this.claim();
+    await Promise.all(claimed.map((c) => this.attempt(c)));
+    return claimed.length;
+  }
+
+  private async claim(): Promise<Claimed[]> {
+    const now = this.clock.now();
+    return asSystem(this.db, async (tx) => {
+      const due = await tx
+        .select({ d: webhookDeliveries, endpoint: webhookEndpoints, message: webhookMessages })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
+        .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.enabled, true)))
+        .orderBy(asc(webhookDeliveries.nextAttemptAt))
+        .limit(this.options.batch ?? 50)
+        .for('update', { of: webhookDeliveries, skipLocked: true });
+      const claimed: Claimed[] = [];
+      for (const { d, endpoint, message } of due) {
+        const attempt = d.attempts + 1;
+        await tx.insert(webhookAttempts).values({ orgId: d.orgId, deliveryId: d.id, attempt, startedAt: now });
+        await tx.update(webhookDeliveries).set({ attempts: attempt, nextAttemptAt: null }).where(eq(webhookDeliveries.id, d.id));
+        claimed.push({ deliveryId: d.id, orgId: d.orgId, attempt, endpoint, message });
+      }
+      return claimed;
+    });
+  }
+
+  private async attempt(c: Claimed): Promise<void> {
+    const now = this.clock.now();
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const headers = webhookHeaders(this.webhooks.secretsOf(c.endpoint, now), c.message.id, timestamp, c.message.body);
+    const result = await sendWebhook(c.endpoint.url, headers, c.message.body, this.options);
+    await asSystem(this.db, (tx) => this.complete(tx, c, result));
+  }
+
+  private async complete(tx: Tx, c: Claimed, result: AttemptResult): Promise<void> {
+    const now = this.clock.now();
+    const outcome = outcomeOf(result);
+    await tx
+      .update(webhookAttempts)
+      .set({
+        outcome: outcome === 'succeeded' ? 'succeeded' : 'failed',
+        durationMs: result.durationMs,
+        responseStatus: result.kind === 'response' ? result.status : null,
+        responseExcerpt: result.kind === 'response' ? result.excerpt : null,
+        error: result.kind === 'error' ? result.error : null,
+      })
+      .where(and(eq(webhookAttempts.deliveryId, c.deliveryId), eq(webhookAttempts.attempt, c.attempt)));
+    if (outcome === 'succeeded') {
+      await tx.update(webhookDeliveries).set({ status: 'succeeded' }).where(eq(webhookDeliveries.id, c.deliveryId));
+      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, c.endpoint.id));
+      return;
+    }
+    await this.failed(tx, c.deliveryId, c.attempt, c.endpoint.id, now, outcome === 'gone' ? 'the endpoint answered 410 Gone' : null);
+  }
+
+  /** Schedules the next attempt or ends the delivery; disables the endpoint on 410 or after 5 days of failures. */
+  private async failed(tx: Tx, deliveryId: string, attempt: number, endpointId: string, now: Date, disableReason: string | null): Promise<void> {
+    const delay = nextAttemptDelayMs(attempt, this.options.random);
+    await tx
+      .update(webhookDeliveries)
+      .set(delay === null || disableReason ? { status: 'failed', nextAttemptAt: null } : { nextAttemptAt: new Date(now.getTime() + delay) })
+      .where(eq(webhookDeliveries.id, deliveryId));
+    const [endpoint] = await tx
+      .update(webhookEndpoints)
+      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(webhookEndpoints.id, endpointId))
+      .returning();
+    if (!endpoint || !endpoint.enabled) return;
+    const reason = disableReason ?? (failingTooLong(endpoint.failingSince, now) ? 'every delivery failed for 5 days' : null);
+    if (reason) await this.disable(tx, endpoint, reason);
+  }
+
+  private async disable(tx: Tx, endpoint: typeof webhookEndpoints.$inferSelect, reason: string): Promise<void> {
+    await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason }).where(eq(webhookEndpoints.id, endpoint.id));
+    await tx.update(webhookDeliveries).set({ status: 'failed', nextAttemptAt: null }).where(and(eq(webhookDeliveries.endpointId, endpoint.id), eq(webhookDeliveries.status, 'pending')));
+    this.logger.warn({ endpointId: endpoint.id, reason }, 'webhook endpoint disabled');
+    const event = { id: randomUUID(), type: 'notification.webhook.disabled', orgId: endpoint.orgId, occurredAt: this.clock.now().toISOString(), payload: {} };
+    await this.notifications.deliver(tx, event, endpoint.orgId, [{ audience: { to: 'admins' }, kind: 'webhook.disabled', params: { endpointId: endpoint.id, url: endpoint.url, reason } }]);
+  }
+
+  private async recoverInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.interruptedAfterMs);
+    await asSystem(this.db, async (tx) => {
+      const stuck = await tx
+        .select({ a: webhookAttempts, endpointId: webhookDeliveries.endpointId })
+        .from(webhookAttempts)
+        .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+        .where(and(eq(webhookAttempts.outcome, 'sending'), lte(webhookAttempts.startedAt, cutoff), eq(webhookDeliveries.status, 'pending'), isNull(webhookDeliveries.nextAttemptAt)))
+        .for('update', { of: webhookDeliveries, skipLocked: true });
+      for (const { a, endpointId } of stuck) {
+        this.logger.warn({ deliveryId: a.deliveryId, attempt: a.attempt }, 'webhook attempt interrupted; counted as failed');
+        await tx.update(webhookAttempts).set({ outcome: 'failed', error: 'interrupted before an answer was recorded' }).where(eq(webhookAttempts.id, a.id));
+        await this.failed(tx, a.deliveryId, a.attempt, endpointId, now, null);
+      }
+    });
+  }
+}
