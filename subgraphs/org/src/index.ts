@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EVENT_TYPES } from '@etika/schema/events';
 import { defineSubgraph } from '@etika/kit/descriptor';
 
 /** Organisations (the tenants), memberships, roles and branding. */
@@ -10,7 +11,7 @@ export const org = defineSubgraph({
   // accepts identity's signed calls for a user's memberships
   keys: { signs: false, trusts: ['identity'] },
   calls: ['identity'],
-  events: { produces: [], consumes: [] },
+  events: { produces: [EVENT_TYPES.orgMembershipChanged, EVENT_TYPES.orgInvitationCreated], consumes: [] },
   settings: z.object({
     /** Invitations one person may send in an hour, and one organisation in a day. */
     INVITATIONS_PER_INVITER_PER_HOUR: z.coerce.number().int().min(1).default(50),

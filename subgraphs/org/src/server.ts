@@ -1,4 +1,4 @@
-import { createSubgraphServer, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
+import { createSubgraphServer, importPublicKey, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
 import type { OrgContext, OrgServices } from './context.ts';
 import { orgInternalRoutes } from './internal.ts';
 import { InvitationService, type InvitationLimits } from './invitation/invitation.service.ts';
@@ -13,6 +13,8 @@ export interface OrgServer {
 
 export async function buildOrgServer(deps: SubgraphDeps, invitationLimits: InvitationLimits): Promise<OrgServer> {
   const db = deps.database.db;
+  // publishes membership and invitation events (org's outbox) to the bus
+  const relay = startOutboxRelay({ db, schema: 'org', bus: deps.bus, logger: deps.logger });
   const services: OrgServices = {
     organizations: new OrganizationService(db),
     memberships: new MembershipService(db, deps.rights),
@@ -27,6 +29,7 @@ export async function buildOrgServer(deps: SubgraphDeps, invitationLimits: Invit
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
     buildContext: (info) => ({ ...info, services }),
+    onClose: () => relay.stop(),
     internalRoutes: orgInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'identity')), await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.memberships),
   });
   return { server };

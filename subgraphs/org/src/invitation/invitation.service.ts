@@ -1,7 +1,8 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { appError, inTenant, scopeOf, setLocal, setTenant, throttleOrThrow, uuidOrThrow, type Db, type KeyValueStore, type Rights, type ThrottleLimit, type Tx } from '@etika/kit';
-import { normaliseEmail, type Principal } from '@etika/schema';
+import { appError, inTenant, recordEvent, scopeOf, setLocal, setTenant, throttleOrThrow, uuidOrThrow, type Db, type KeyValueStore, type Rights, type ThrottleLimit, type Tx } from '@etika/kit';
+import { EVENT_TYPES, normaliseEmail, type OrgInvitationCreated, type Principal } from '@etika/schema';
 import { invitations, memberships, organizations } from '../tables.ts';
+import { recordMembershipChanged } from '../membership/membership.events.ts';
 import { memberChangeViolation } from '../membership/membership.rules.ts';
 import { actorOrThrow, memberManagerNowOrThrow, roleOrThrow, type MembershipRow } from '../membership/membership.service.ts';
 import type { UserDirectory } from '../membership/users.client.ts';
@@ -54,6 +55,15 @@ export class InvitationService {
           set: { role, invitedBy: actor.userId, createdAt: now, expiresAt: values.expiresAt, organizationName: values.organizationName },
         })
         .returning();
+      await recordEvent<OrgInvitationCreated>(tx, 'org', EVENT_TYPES.orgInvitationCreated, row!.orgId, {
+        invitationId: row!.id,
+        orgId: row!.orgId,
+        organizationName: row!.organizationName,
+        email: row!.email,
+        role,
+        invitedBy: row!.invitedBy,
+        expiresAt: row!.expiresAt.toISOString(),
+      });
       return row!;
     });
   }
@@ -98,7 +108,10 @@ export class InvitationService {
     try {
       return await this.answer(userId, email, id, 'accepted', async (tx, open) => {
         const [joined] = await tx.insert(memberships).values({ orgId: open.orgId, userId, role: open.role }).onConflictDoNothing().returning();
-        if (joined) return joined;
+        if (joined) {
+          await recordMembershipChanged(tx, joined, null, null);
+          return joined;
+        }
         const [existing] = await tx.select().from(memberships).where(and(eq(memberships.orgId, open.orgId), eq(memberships.userId, userId)));
         return existing!;
       });

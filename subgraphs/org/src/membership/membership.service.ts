@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { appError, inTenant, loadByIds, scopeOf, setTenant, uuidOrThrow, type Db, type Rights, type Tx } from '@etika/kit';
 import { isRole, scopesForRole, type Principal, type Role } from '@etika/schema';
 import { memberships } from '../tables.ts';
+import { recordMembershipChanged } from './membership.events.ts';
 import { memberChangeViolation } from './membership.rules.ts';
 
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -106,11 +107,14 @@ export class MembershipService {
       selfChange: target.userId === actor.userId,
     });
     if (violation) throw appError(violation.code, violation.message);
+    const actorId = target.userId === actor.userId ? null : actor.userId;
     if (next === null) {
       await tx.delete(memberships).where(eq(memberships.id, membershipId));
+      await recordMembershipChanged(tx, { ...target, role: null }, target.role, actorId);
       return target;
     }
     const [updated] = await tx.update(memberships).set({ role: next }).where(eq(memberships.id, membershipId)).returning();
+    if (next !== target.role) await recordMembershipChanged(tx, updated!, target.role, actorId);
     return updated!;
   }
 

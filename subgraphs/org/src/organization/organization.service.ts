@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
+import { recordMembershipChanged } from '../membership/membership.events.ts';
 import { appError, inTenant, loadByIds, personOrThrow, scopeOf, uuidOrThrow, type Db } from '@etika/kit';
 import type { Principal } from '@etika/schema';
 import { brandingViolation } from './organization.rules.ts';
@@ -35,7 +36,8 @@ export class OrganizationService {
         .insert(organizations)
         .values({ id, name: change.name.trim(), brandColor: change.brandColor ?? null, logoUrl: change.logoUrl ?? null })
         .returning();
-      await tx.insert(memberships).values({ orgId: id, userId, role: 'owner' });
+      const [owner] = await tx.insert(memberships).values({ orgId: id, userId, role: 'owner' }).returning();
+      await recordMembershipChanged(tx, owner!, null, null);
       return row!;
     });
   }
