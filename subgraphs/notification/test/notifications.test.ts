@@ -163,3 +163,13 @@ describe('preferences', () => {
     expect(audit).toEqual([{ outcome: 'success', error_code: null }, { outcome: 'failure', error_code: 'PREFERENCE_LOCKED' }]);
   });
 });
+
+describe('the development mailbox', () => {
+  it('without an SMTP server, keeps every mail for the app to show, with its plain text', async () => {
+    const box = await p.execute<{ developmentMailbox: { to: string; subject: string; text: string; locale: string }[] }>('{ developmentMailbox(first: 50) { to subject text locale } }');
+    const invitation = box.data!.developmentMailbox.find((m) => m.to === 'carol@example.com')!;
+    expect(invitation.subject).toBe('Invitation to Acme');
+    expect(invitation.text).toContain('http://localhost:4000/invitations');
+    expect(box.data!.developmentMailbox.find((m) => m.to === 'bob@example.com' && m.locale === 'fr')?.subject).toBe('Votre rôle a changé');
+  });
+});
