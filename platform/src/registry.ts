@@ -4,6 +4,7 @@ import { org } from '@etika/org';
 import { token } from '@etika/token';
 import { chain } from '@etika/chain';
 import { notification } from '@etika/notification';
+import { payment } from '@etika/payment';
 
 /**
  * Every subgraph of the platform, in the order the platform starts them: the one list. Composition, `npm start`,
@@ -15,6 +16,7 @@ export const SUBGRAPHS = [
   token,
   chain,
   notification,
+  payment,
 ] as const satisfies readonly SubgraphDescriptor[];
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

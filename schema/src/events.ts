@@ -18,6 +18,13 @@ export const EVENT_TYPES = {
   identityApiKeyRevoked: 'identity.apikey.revoked',
   /** Identity asks for a mail about an account: verify the address, reset the password, or "you already have one". */
   identityMailRequested: 'identity.mail.requested',
+  /** A payment succeeded: the money is taken; token issues the bought tokens once (by payment id). */
+  paymentSucceeded: 'payment.succeeded',
+  /** An attempt to pay was declined or its extra step refused; the payment waits for another method. */
+  paymentFailed: 'payment.failed',
+  paymentCanceled: 'payment.canceled',
+  /** Money went back to the buyer for tokens taken back. */
+  paymentRefunded: 'payment.refunded',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -30,9 +37,10 @@ export interface EventEnvelope<T = unknown> {
   readonly payload: T;
 }
 
-export const TRANSACTION_KINDS = ['issue', 'transfer', 'redeem', 'batch', 'reversal'] as const;
+export const TRANSACTION_KINDS = ['issue', 'transfer', 'redeem', 'batch', 'reversal', 'purchase', 'refund'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
-export const ACCOUNT_OWNER_TYPES = ['member', 'issuance', 'redemption'] as const;
+/** `sale`: each token's second issuance account, the one purchases are issued from (apart from what staff issue). */
+export const ACCOUNT_OWNER_TYPES = ['member', 'issuance', 'redemption', 'sale'] as const;
 export type AccountOwnerType = (typeof ACCOUNT_OWNER_TYPES)[number];
 
 const uuid = z.string().uuid();
@@ -115,6 +123,29 @@ export const identityMailRequestedPayload = z.object({
 });
 export type IdentityMailRequested = z.infer<typeof identityMailRequestedPayload>;
 
+const minorUnits = z.string().regex(/^[0-9]{1,39}$/);
+const paymentBase = { paymentId: uuid, orgId: uuid, buyerId: uuid, tokenId: uuid, quoteId: uuid };
+
+export const paymentSucceededPayload = z.object({
+  ...paymentBase,
+  /** Token minor units bought. */
+  tokens: minorUnits,
+  currency: z.string().length(3),
+  /** Minor units of the currency paid. */
+  amount: minorUnits,
+  provider: z.string(),
+});
+export type PaymentSucceeded = z.infer<typeof paymentSucceededPayload>;
+
+export const paymentFailedPayload = z.object({ ...paymentBase, declineCode: z.string() });
+export type PaymentFailed = z.infer<typeof paymentFailedPayload>;
+
+export const paymentCanceledPayload = z.object(paymentBase);
+export type PaymentCanceled = z.infer<typeof paymentCanceledPayload>;
+
+export const paymentRefundedPayload = z.object({ ...paymentBase, refundId: uuid, tokens: minorUnits, currency: z.string().length(3), amount: minorUnits });
+export type PaymentRefunded = z.infer<typeof paymentRefundedPayload>;
+
 /** The payload schema of every event type, for consumers to validate with. */
 export const EVENT_PAYLOADS = {
   [EVENT_TYPES.tokenTransactionCommitted]: tokenTransactionCommittedPayload,
@@ -124,4 +155,8 @@ export const EVENT_PAYLOADS = {
   [EVENT_TYPES.identityApiKeyCreated]: identityApiKeyPayload,
   [EVENT_TYPES.identityApiKeyRevoked]: identityApiKeyPayload,
   [EVENT_TYPES.identityMailRequested]: identityMailRequestedPayload,
+  [EVENT_TYPES.paymentSucceeded]: paymentSucceededPayload,
+  [EVENT_TYPES.paymentFailed]: paymentFailedPayload,
+  [EVENT_TYPES.paymentCanceled]: paymentCanceledPayload,
+  [EVENT_TYPES.paymentRefunded]: paymentRefundedPayload,
 } as const satisfies Record<EventType, z.ZodType>;

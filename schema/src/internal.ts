@@ -48,6 +48,28 @@ export const INTERNAL_ROUTES = {
     request: z.object({ user: uuid }),
     answer: z.object({ memberships: z.array(z.object({ orgId: uuid, role: z.enum(ROLES) })) }),
   }),
+  /**
+   * token, asked by payment with the buyer's relayed principal token before money is taken: does the token exist
+   * in the caller's organisation, and do these tokens fit under its supply cap, counting what other unexpired
+   * purchases hold? With a quote id the room is held for that purchase (an hour, or until it is issued).
+   */
+  reservePurchase: contract({
+    path: '/internal/purchases/reserve',
+    method: 'POST',
+    request: z.object({ tokenId: uuid, tokens: z.string().regex(/^[1-9][0-9]{0,38}$/), quoteId: uuid.nullable() }),
+    answer: z.object({ outcome: z.enum(['fits', 'cap', 'no_token']) }),
+  }),
+  /**
+   * token, asked by payment with the refunding person's relayed principal token: take back the tokens a payment
+   * issued, once per refund id. `spent` when the buyer no longer holds them (and `onlyWhatIsLeft` was not asked,
+   * or nothing is left), `not_issued` when the payment's tokens were never issued.
+   */
+  refundPurchase: contract({
+    path: '/internal/purchases/refund',
+    method: 'POST',
+    request: z.object({ paymentId: uuid, refundId: uuid, tokens: z.string().regex(/^[1-9][0-9]{0,38}$/), onlyWhatIsLeft: z.boolean() }),
+    answer: z.object({ outcome: z.enum(['taken', 'spent', 'not_issued']), tokens: z.string().regex(/^[0-9]{1,39}$/) }),
+  }),
 } as const;
 
 export type InternalRequest<C extends InternalContract<z.ZodType<Record<string, unknown>>, z.ZodType>> = z.input<C['request']>;

@@ -22,6 +22,10 @@ export const SCOPES = [
   'chain:read',
   'payment:read',
   'payment:create',
+  /** Return a buyer's money for the tokens taken back: owners and admins, never an API key. */
+  'payment:refund',
+  /** Set the prices of the organisation's tokens, see all its payments, reconcile stuck ones: owners and admins. */
+  'payment:manage',
   'notification:read',
   /** Manage the organisation's outgoing webhook endpoints (their secrets, replays): owners and admins, never an API key. */
   'webhooks:manage',
@@ -64,7 +68,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
  * person answers for every reversal.
  */
 export const PARTNER_GRANTABLE: readonly Scope[] = SCOPES.filter(
-  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse', 'webhooks:manage'].includes(s),
+  (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse', 'webhooks:manage', 'payment:refund'].includes(s),
 );
 
 export function isRole(value: string): value is Role {

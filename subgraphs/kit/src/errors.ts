@@ -32,6 +32,20 @@ export const ERROR_CODES = [
   /** a webhook URL that is, or resolves to, an address webhooks may not reach (loopback, private, metadata…) */
   'UNSAFE_WEBHOOK_URL',
   'SERVICE_UNAVAILABLE',
+  /** payments: a currency prices cannot be set in */
+  'UNSUPPORTED_CURRENCY',
+  /** payments: a purchase below the price's minimum, above its maximum, or buying nothing */
+  'PURCHASE_LIMIT',
+  /** payments: the quote's few minutes are over; ask for a new one */
+  'QUOTE_EXPIRED',
+  /** payments: the price changed after the quote was given; ask for a new one */
+  'PRICE_CHANGED',
+  /** payments: the payment is not in a state that allows this (confirming a canceled one, refunding an unpaid one) */
+  'PAYMENT_STATE_CONFLICT',
+  /** refunds: the buyer has spent some of the tokens a refund would take back */
+  'TOKENS_SPENT',
+  /** refunds: more tokens than the payment bought and not yet refunded */
+  'REFUND_EXCEEDS_PAYMENT',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 

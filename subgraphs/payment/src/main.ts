@@ -1,0 +1,4 @@
+import { runSubgraph } from '@etika/kit';
+import { payment } from './index.ts';
+
+await runSubgraph(payment);
