@@ -1,12 +1,14 @@
 /**
  * `npm run generate`: writes every file derived from the registry that is not schema (`npm run schema:print` does
- * those): CODEOWNERS, the generated section of each subgraph's README. With --check (`npm test`, CI) it writes
- * nothing and fails naming every committed file that differs from what it would write.
+ * those): CODEOWNERS, the generated section of each subgraph's README, the Kubernetes manifests under deploy/k8s.
+ * With --check (`npm test`, CI) it writes nothing and fails naming every committed file that differs from what it
+ * would write, and every file under deploy/k8s it would not write.
  */
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kubernetesFiles } from './k8s-files.ts';
 import { codeowners, readmeSection, withReadmeSection } from './ownership.ts';
 import { SUBGRAPHS } from './registry.ts';
 
@@ -27,15 +29,29 @@ export async function generatedFiles(): Promise<Record<string, string>> {
     const path = `subgraphs/${subgraph.name}/README.md`;
     files[path] = withReadmeSection(readOrNull(path) ?? `# ${subgraph.name} subgraph\n`, readmeSection(subgraph));
   }
+  const version = (JSON.parse(readOrNull('package.json') ?? '{}') as { version?: string }).version ?? '0.0.0';
+  for (const [path, content] of Object.entries(kubernetesFiles(SUBGRAPHS, version))) files[`${K8S}/${path}`] = content;
   return files;
+}
+
+const K8S = 'deploy/k8s';
+
+/** Files under deploy/k8s that the generator does not write (a removed service's, say). */
+function strayFiles(generated: Readonly<Record<string, string>>): string[] {
+  const dir = join(ROOT, K8S);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8', withFileTypes: false })
+    .map((entry) => `${K8S}/${entry}`)
+    .filter((path) => path.endsWith('.yaml') && !(path in generated));
 }
 
 /** The generated files whose committed content differs. */
 export async function staleFiles(): Promise<string[]> {
   const files = await generatedFiles();
-  return Object.entries(files)
+  const differing = Object.entries(files)
     .filter(([path, content]) => readOrNull(path) !== content)
     .map(([path]) => path);
+  return [...differing, ...strayFiles(files)];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -47,11 +63,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
     process.stdout.write('generated files: up to date\n');
   } else {
-    for (const [path, content] of Object.entries(await generatedFiles())) {
-      if (readOrNull(path) === content) continue;
+    // `npm run generate -- deploy/k8s` writes only what lies under the paths given
+    const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+    const files = await generatedFiles();
+    for (const [path, content] of Object.entries(files)) {
+      if (readOrNull(path) === content || (only.length && !only.some((prefix) => path.startsWith(prefix)))) continue;
       mkdirSync(dirname(join(ROOT, path)), { recursive: true });
       writeFileSync(join(ROOT, path), content);
     }
+    for (const stray of strayFiles(files)) rmSync(join(ROOT, stray));
     process.stdout.write('generated files: written\n');
   }
 }
