@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Logger, Tx } from '@etika/kit';
 import type { Clock } from '../clock.ts';
 import { asSystem } from '../mail/mail.service.ts';
@@ -55,15 +55,27 @@ export class WebhookWorker {
   private async claim(): Promise<Claimed[]> {
     const now = this.clock.now();
     return asSystem(this.db, async (tx) => {
+      // lock the due deliveries themselves (one table: FOR UPDATE cannot name a schema-qualified one in a join)
+      const locked = await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(
+          and(
+            eq(webhookDeliveries.status, 'pending'),
+            lte(webhookDeliveries.nextAttemptAt, now),
+            sql`exists (select 1 from notification.webhook_endpoints e where e.id = ${webhookDeliveries.endpointId} and e.enabled)`,
+          ),
+        )
+        .orderBy(asc(webhookDeliveries.nextAttemptAt))
+        .limit(this.options.batch ?? 50)
+        .for('update', { skipLocked: true });
+      if (locked.length === 0) return [];
       const due = await tx
         .select({ d: webhookDeliveries, endpoint: webhookEndpoints, message: webhookMessages })
         .from(webhookDeliveries)
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
         .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
-        .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now), eq(webhookEndpoints.enabled, true)))
-        .orderBy(asc(webhookDeliveries.nextAttemptAt))
-        .limit(this.options.batch ?? 50)
-        .for('update', { of: webhookDeliveries, skipLocked: true });
+        .where(inArray(webhookDeliveries.id, locked.map((l) => l.id)));
       const claimed: Claimed[] = [];
       for (const { d, endpoint, message } of due) {
         const attempt = d.attempts + 1;
@@ -86,7 +98,7 @@ export class WebhookWorker {
   private async complete(tx: Tx, c: Claimed, result: AttemptResult): Promise<void> {
     const now = this.clock.now();
     const outcome = outcomeOf(result);
-    await tx
+    const [still] = await tx
       .update(webhookAttempts)
       .set({
         outcome: outcome === 'succeeded' ? 'succeeded' : 'failed',
@@ -95,7 +107,10 @@ export class WebhookWorker {
         responseExcerpt: result.kind === 'response' ? result.excerpt : null,
         error: result.kind === 'error' ? result.error : null,
       })
-      .where(and(eq(webhookAttempts.deliveryId, c.deliveryId), eq(webhookAttempts.attempt, c.attempt)));
+      .where(and(eq(webhookAttempts.deliveryId, c.deliveryId), eq(webhookAttempts.attempt, c.attempt), eq(webhookAttempts.outcome, 'sending')))
+      .returning({ id: webhookAttempts.id });
+    // counted as interrupted meanwhile (this worker was presumed dead): the delivery has moved on without it
+    if (!still) return;
     if (outcome === 'succeeded') {
       await tx.update(webhookDeliveries).set({ status: 'succeeded' }).where(eq(webhookDeliveries.id, c.deliveryId));
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, c.endpoint.id));
@@ -133,12 +148,23 @@ export class WebhookWorker {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.interruptedAfterMs);
     await asSystem(this.db, async (tx) => {
+      const locked = await tx
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(
+          and(
+            eq(webhookDeliveries.status, 'pending'),
+            isNull(webhookDeliveries.nextAttemptAt),
+            sql`exists (select 1 from notification.webhook_attempts a where a.delivery_id = ${webhookDeliveries.id} and a.outcome = 'sending' and a.started_at <= ${cutoff.toISOString()}::timestamptz)`,
+          ),
+        )
+        .for('update', { skipLocked: true });
+      if (locked.length === 0) return;
       const stuck = await tx
         .select({ a: webhookAttempts, endpointId: webhookDeliveries.endpointId })
         .from(webhookAttempts)
         .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
-        .where(and(eq(webhookAttempts.outcome, 'sending'), lte(webhookAttempts.startedAt, cutoff), eq(webhookDeliveries.status, 'pending'), isNull(webhookDeliveries.nextAttemptAt)))
-        .for('update', { of: webhookDeliveries, skipLocked: true });
+        .where(and(eq(webhookAttempts.outcome, 'sending'), inArray(webhookAttempts.deliveryId, locked.map((l) => l.id))));
       for (const { a, endpointId } of stuck) {
         this.logger.warn({ deliveryId: a.deliveryId, attempt: a.attempt }, 'webhook attempt interrupted; counted as failed');
         await tx.update(webhookAttempts).set({ outcome: 'failed', error: 'interrupted before an answer was recorded' }).where(eq(webhookAttempts.id, a.id));
