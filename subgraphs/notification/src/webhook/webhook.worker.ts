@@ -98,6 +98,8 @@ export class WebhookWorker {
   private async complete(tx: Tx, c: Claimed, result: AttemptResult): Promise<void> {
     const now = this.clock.now();
     const outcome = outcomeOf(result);
+    // the endpoint first, then its deliveries, in every transaction that changes both: no two can wait on each other
+    await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, c.endpoint.id)).for('update');
     const [still] = await tx
       .update(webhookAttempts)
       .set({
@@ -148,6 +150,15 @@ export class WebhookWorker {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.interruptedAfterMs);
     await asSystem(this.db, async (tx) => {
+      const interrupted = and(
+        eq(webhookDeliveries.status, 'pending'),
+        isNull(webhookDeliveries.nextAttemptAt),
+        sql`exists (select 1 from notification.webhook_attempts a where a.delivery_id = ${webhookDeliveries.id} and a.outcome = 'sending' and a.started_at <= ${cutoff.toISOString()}::timestamptz)`,
+      );
+      const endpoints = await tx.selectDistinct({ id: webhookDeliveries.endpointId }).from(webhookDeliveries).where(interrupted);
+      if (endpoints.length === 0) return;
+      // endpoints before deliveries, as `complete` does
+      await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpoints.map((e) => e.id))).for('update');
       const locked = await tx
         .select({ id: webhookDeliveries.id })
         .from(webhookDeliveries)
