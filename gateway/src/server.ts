@@ -17,6 +17,7 @@ import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } fro
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
 import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCookie } from './http/refresh-cookie.ts';
 import { securityHeaders, serveStatic } from './http/static.ts';
+import { isPaymentWebhook, paymentWebhooks } from './http/webhooks.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
 import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
@@ -175,6 +176,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     return data?.refreshSession ?? null;
   }
 
+  const webhooks = paymentWebhooks({ paymentUrl: options.subgraphUrls['payment'], principalToken: async () => (await authenticator.authenticate({})).principalToken, logger });
   const hsts = options.hstsMaxAgeSeconds ? { 'strict-transport-security': `max-age=${options.hstsMaxAgeSeconds}; includeSubDomains` } : {};
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -191,6 +193,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
     if (url.pathname === REFRESH_ROUTE) return handleRefresh(req, res, refreshThroughIdentity);
+    if (isPaymentWebhook(url.pathname)) return webhooks(req, res, url, requestId);
     if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res, securityHeaders());
     return sendJson(res, 404, { error: 'not found' });
   }

@@ -25,6 +25,8 @@ export const EVENT_TYPES = {
   paymentCanceled: 'payment.canceled',
   /** Money went back to the buyer for tokens taken back. */
   paymentRefunded: 'payment.refunded',
+  /** Token issued a paid purchase (or refused it: the cap no longer had room), once per payment. */
+  tokenPurchaseSettled: 'token.purchase.settled',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -146,6 +148,9 @@ export type PaymentCanceled = z.infer<typeof paymentCanceledPayload>;
 export const paymentRefundedPayload = z.object({ ...paymentBase, refundId: uuid, tokens: minorUnits, currency: z.string().length(3), amount: minorUnits });
 export type PaymentRefunded = z.infer<typeof paymentRefundedPayload>;
 
+export const tokenPurchaseSettledPayload = z.object({ paymentId: uuid, orgId: uuid, outcome: z.enum(['issued', 'refused']), transactionId: uuid.nullable() });
+export type TokenPurchaseSettled = z.infer<typeof tokenPurchaseSettledPayload>;
+
 /** The payload schema of every event type, for consumers to validate with. */
 export const EVENT_PAYLOADS = {
   [EVENT_TYPES.tokenTransactionCommitted]: tokenTransactionCommittedPayload,
@@ -159,4 +164,5 @@ export const EVENT_PAYLOADS = {
   [EVENT_TYPES.paymentFailed]: paymentFailedPayload,
   [EVENT_TYPES.paymentCanceled]: paymentCanceledPayload,
   [EVENT_TYPES.paymentRefunded]: paymentRefundedPayload,
+  [EVENT_TYPES.tokenPurchaseSettled]: tokenPurchaseSettledPayload,
 } as const satisfies Record<EventType, z.ZodType>;

@@ -74,3 +74,16 @@ export const INTERNAL_ROUTES = {
 
 export type InternalRequest<C extends InternalContract<z.ZodType<Record<string, unknown>>, z.ZodType>> = z.input<C['request']>;
 export type InternalAnswer<C extends InternalContract<z.ZodType<Record<string, unknown>>, z.ZodType>> = z.output<C['answer']>;
+
+/**
+ * Provider webhooks: the gateway takes `POST /webhooks/payments/<provider>` and forwards the raw body to payment's
+ * internal route with its own principal token, the provider's signature header moved to one name. Payment checks the
+ * signature; the gateway only carries it.
+ */
+export const PAYMENT_WEBHOOKS = {
+  publicPrefix: '/webhooks/payments/',
+  internalPrefix: '/internal/webhooks/payments/',
+  forwardedSignatureHeader: 'etika-webhook-signature',
+  /** Where each provider puts its signature. */
+  signatureHeaders: { sandbox: 'etika-sandbox-signature', stripe: 'stripe-signature' },
+} as const;

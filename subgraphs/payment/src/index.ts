@@ -12,7 +12,7 @@ export const payment = defineSubgraph({
   calls: ['token'],
   events: {
     produces: [EVENT_TYPES.paymentSucceeded, EVENT_TYPES.paymentFailed, EVENT_TYPES.paymentCanceled, EVENT_TYPES.paymentRefunded],
-    consumes: [],
+    consumes: [EVENT_TYPES.tokenPurchaseSettled],
   },
   settings: z.object({
     /** `sandbox` (in-process, no account anywhere) or `stripe`. */
@@ -31,6 +31,8 @@ export const payment = defineSubgraph({
     /** How often payments stuck in processing are reconciled with the provider, and after how long one counts as stuck. */
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
     RECONCILE_AFTER_MS: z.coerce.number().int().min(0).default(120_000),
+    /** After how long a paid purchase whose tokens token has not confirmed is sent to token again. */
+    REISSUE_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
   }),
   buildSchema: async () => (await import('./schema.ts')).buildPaymentSchema(),
   buildServer: async (deps, s) =>
@@ -45,5 +47,6 @@ export const payment = defineSubgraph({
       quoteTtlSeconds: s.QUOTE_TTL_SECONDS,
       reconcileIntervalMs: s.RECONCILE_INTERVAL_MS,
       reconcileAfterMs: s.RECONCILE_AFTER_MS,
+      reissueAfterMs: s.REISSUE_AFTER_MS,
     }),
 });

@@ -1,5 +1,7 @@
 import { createSubgraphServer, importPublicKey, peerUrlOrThrow, startOutboxRelay, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { EVENT_TYPES } from '@etika/schema';
 import type { PaymentContext, PaymentServices } from './context.ts';
+import { recordIssuance } from './payment/issuance.consumer.ts';
 import { PaymentService } from './payment/payment.service.ts';
 import { httpTokenLedger } from './payment/token.client.ts';
 import { PriceService } from './price/price.service.ts';
@@ -13,6 +15,7 @@ export interface PaymentOptions extends ProviderSettings {
   readonly quoteTtlSeconds: number;
   readonly reconcileIntervalMs: number;
   readonly reconcileAfterMs: number;
+  readonly reissueAfterMs: number;
 }
 
 /**
@@ -27,8 +30,9 @@ export async function buildPaymentServer(deps: SubgraphDeps, options: PaymentOpt
   const payments = new PaymentService(db, provider, ledger, deps.logger, () => relay.kick());
   const refunds = new RefundService(db, provider, ledger, () => relay.kick());
   const services: PaymentServices = { prices: new PriceService(db, ledger), quotes: new QuoteService(db, options.quoteTtlSeconds), payments, refunds };
+  deps.bus.subscribe('payment-issuance', [EVENT_TYPES.tokenPurchaseSettled], recordIssuance(db, deps.logger));
   const reconcile = setInterval(() => {
-    payments.reconcileStuck(options.reconcileAfterMs).catch((err: unknown) => deps.logger.error({ err }, 'scheduled reconciliation failed'));
+    payments.reconcileStuck(options.reconcileAfterMs, options.reissueAfterMs).catch((err: unknown) => deps.logger.error({ err }, 'scheduled reconciliation failed'));
   }, options.reconcileIntervalMs);
   const gatewayKey = await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway'));
   return createSubgraphServer<PaymentContext>({

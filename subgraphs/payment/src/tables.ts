@@ -72,6 +72,9 @@ export const payments = paymentSchema.table(
     /** Tokens and money promised back by refunds that are pending or done. */
     refundedTokens: amount('refunded_tokens').notNull().default('0'),
     refundedAmount: amount('refunded_amount').notNull().default('0'),
+    /** Whether token issued the bought tokens (`issued`), refused them (`refused`), or has not said yet. */
+    issuance: text('issuance').notNull().default('pending'),
+    tokensIssuedAt: at('tokens_issued_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
@@ -81,6 +84,7 @@ export const payments = paymentSchema.table(
     index('payments_buyer_seq').on(t.orgId, t.buyerId, t.seq),
     index('payments_processing').on(t.status, t.updatedAt),
     check('payments_status', sql`${t.status} in ('requires_payment_method', 'requires_action', 'processing', 'succeeded', 'canceled')`),
+    check('payments_issuance', sql`${t.issuance} in ('pending', 'issued', 'refused')`),
     check('payments_refund_bounds', sql`${t.refundedTokens} <= ${t.tokens} and ${t.refundedAmount} <= ${t.total}`),
   ],
 );

@@ -1,7 +1,11 @@
-import { createSubgraphServer, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
+import { createSubgraphServer, importPublicKey, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
+import { EVENT_TYPES } from '@etika/schema';
 import type { TokenContext } from './context.ts';
 import { LedgerService } from './ledger/ledger.service.ts';
 import { httpMemberDirectory } from './ledger/members.client.ts';
+import { issuePurchases } from './purchase/purchase.consumer.ts';
+import { purchaseRoutes } from './purchase/purchase.routes.ts';
+import { PurchaseService } from './purchase/purchase.service.ts';
 import { buildTokenSchema } from './schema.ts';
 import { TokenService } from './token/token.service.ts';
 import { TransactionService } from './transaction/transaction.service.ts';
@@ -17,6 +21,9 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
   const ledger = new LedgerService(db, httpMemberDirectory(() => peerUrlOrThrow(deps.peers, 'org'), deps.rights), () => relay.kick());
   const tokens = new TokenService(db);
   const transactions = new TransactionService(db);
+  // tokens for money: payment.succeeded issues them (once per payment), payment asks about caps and refunds
+  const purchases = new PurchaseService(db, deps.logger, () => relay.kick());
+  deps.bus.subscribe('token-purchases', [EVENT_TYPES.paymentSucceeded], issuePurchases(db, purchases, deps.logger, () => relay.kick()));
   const server = await createSubgraphServer<TokenContext>({
     name: 'token',
     schema: await buildTokenSchema(),
@@ -26,6 +33,7 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
     buildContext: (info) => ({ ...info, tokens, transactions, ledger }),
+    internalRoutes: purchaseRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), purchases),
     onClose: () => relay.stop(),
   });
   return { server };

@@ -10,6 +10,18 @@ export interface AttemptRecord {
   readonly method: string;
 }
 
+export const succeededPayload = (row: PaymentRow): PaymentSucceeded => ({
+  paymentId: row.id,
+  orgId: row.orgId,
+  buyerId: row.buyerId,
+  tokenId: row.tokenId,
+  quoteId: row.quoteId,
+  tokens: row.tokens,
+  currency: row.currency,
+  amount: row.total,
+  provider: row.provider,
+});
+
 /** The row of a payment, locked for the change the caller makes (so transitions of one payment never race). */
 export async function lockedPayment(tx: Tx, paymentId: string): Promise<PaymentRow | null> {
   const [row] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
@@ -44,7 +56,7 @@ export async function applyIntent(tx: Tx, row: PaymentRow, intent: ProviderInten
   const now = updated!;
   const base = { paymentId: now.id, orgId: now.orgId, buyerId: now.buyerId, tokenId: now.tokenId, quoteId: now.quoteId };
   if (next === 'succeeded') {
-    await recordEvent<PaymentSucceeded>(tx, 'payment', EVENT_TYPES.paymentSucceeded, now.orgId, { ...base, tokens: now.tokens, currency: now.currency, amount: now.total, provider: now.provider });
+    await recordEvent<PaymentSucceeded>(tx, 'payment', EVENT_TYPES.paymentSucceeded, now.orgId, succeededPayload(now));
   } else if (next === 'canceled') {
     await recordEvent<PaymentCanceled>(tx, 'payment', EVENT_TYPES.paymentCanceled, now.orgId, base);
   } else if (failedNow) {

@@ -2,7 +2,7 @@ import { principalActor, type Principal } from '@etika/schema';
 import { exponentOf } from '../money/money.ts';
 import type { attempts, payments, refunds } from '../tables.ts';
 import type { Refund, RefundStatus } from '../refund/refund.type.ts';
-import type { Payment, PaymentAttempt, PaymentAttemptOutcome, PaymentNextAction, PaymentProviderName, PaymentStatus } from './payment.type.ts';
+import type { Payment, PaymentAttempt, PaymentAttemptOutcome, PaymentNextAction, PaymentProviderName, PaymentStatus, PurchaseIssuance } from './payment.type.ts';
 
 export type PaymentRow = typeof payments.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
@@ -23,6 +23,8 @@ export const toPayment = (row: PaymentRow, principal: Principal): PaymentModel =
   total: row.total,
   refundedTokens: row.refundedTokens,
   refundedAmount: row.refundedAmount,
+  issuance: row.issuance as PurchaseIssuance,
+  tokensIssuedAt: row.tokensIssuedAt,
   nextAction: row.status === 'requires_action' ? (row.nextAction as PaymentNextAction | null) : null,
   lastDeclineCode: row.lastDeclineCode,
   clientSecret: principalActor(principal) === `user:${row.buyerId}` ? row.clientSecret : null,

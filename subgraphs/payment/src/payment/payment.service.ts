@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
-import { appError, idempotencyKeyOrThrow, idempotent, inTenant, loadByIds, personOrThrow, scopeOf, setLocal, uuidOrThrow, type Db, type Logger } from '@etika/kit';
-import type { Principal } from '@etika/schema';
+import { appError, idempotencyKeyOrThrow, idempotent, inTenant, loadByIds, personOrThrow, recordEvent, scopeOf, setLocal, uuidOrThrow, type Db, type Logger } from '@etika/kit';
+import { EVENT_TYPES, type PaymentSucceeded, type Principal } from '@etika/schema';
 import type { PaymentProvider, ProviderEvent, ProviderIntent } from '../provider/provider.ts';
 import { isExpired } from '../quote/quote.rules.ts';
 import { attempts, idempotencyKeys, payments, prices, providerEvents, quotes } from '../tables.ts';
-import { applyIntent, lockedPayment } from './payment.apply.ts';
+import { applyIntent, lockedPayment, succeededPayload } from './payment.apply.ts';
 import type { AttemptRow, PaymentRow } from './payment.mapper.ts';
 import type { TokenLedger } from './token.client.ts';
 
@@ -175,14 +175,29 @@ export class PaymentService {
     return this.reconcileRows(rows);
   }
 
-  /** The scheduled pass: every organisation's payments processing for longer than `olderThanMs`. */
-  async reconcileStuck(olderThanMs: number): Promise<{ checked: number; updated: number }> {
-    const rows = await inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
+  /**
+   * The scheduled pass, over every organisation: payments processing for longer than `olderThanMs` are asked of the
+   * provider; payments that succeeded longer than `reissueAfterMs` ago and whose tokens token has not confirmed get
+   * their `payment.succeeded` again (token issues once per payment, and answers again), so neither a lost webhook
+   * nor an event lost with a stopped process loses a purchase.
+   */
+  async reconcileStuck(olderThanMs: number, reissueAfterMs: number): Promise<{ checked: number; updated: number }> {
+    const [stuck, unissued] = await inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
       // the one policy that reads across organisations: payments' status and provider ids, for this pass only
       await setLocal(tx, 'app.system', 'payment-reconciler');
-      return tx.select().from(payments).where(and(eq(payments.status, 'processing'), lt(payments.updatedAt, new Date(Date.now() - olderThanMs)))).limit(500);
+      return Promise.all([
+        tx.select().from(payments).where(and(eq(payments.status, 'processing'), lt(payments.updatedAt, new Date(Date.now() - olderThanMs)))).limit(500),
+        tx.select().from(payments).where(and(eq(payments.status, 'succeeded'), eq(payments.issuance, 'pending'), lt(payments.updatedAt, new Date(Date.now() - reissueAfterMs)))).limit(500),
+      ]);
     });
-    return this.reconcileRows(rows);
+    for (const row of unissued) {
+      await inTenant(this.db, { orgId: row.orgId, userId: null }, async (tx) => {
+        await recordEvent<PaymentSucceeded>(tx, 'payment', EVENT_TYPES.paymentSucceeded, row.orgId, succeededPayload(row));
+        await tx.update(payments).set({ updatedAt: new Date() }).where(eq(payments.id, row.id));
+      });
+      this.onCommit();
+    }
+    return this.reconcileRows(stuck);
   }
 
   private async reconcileRows(rows: readonly PaymentRow[]): Promise<{ checked: number; updated: number }> {

@@ -34,6 +34,15 @@ export enum PaymentNextAction {
 }
 registerEnumType(PaymentNextAction, { name: 'PaymentNextAction' });
 
+export enum PurchaseIssuance {
+  /** Not paid yet, or paid and the tokens on their way. */
+  PENDING = 'pending',
+  ISSUED = 'issued',
+  /** Paid, but the token's supply cap no longer had room: to be refunded. */
+  REFUSED = 'refused',
+}
+registerEnumType(PurchaseIssuance, { name: 'PurchaseIssuance' });
+
 @ObjectType('User')
 @Directive('@key(fields: "id")')
 export class UserRef {
@@ -95,6 +104,12 @@ export class Payment {
 
   @Field(() => String, { description: 'Minor units of the currency returned or being returned.' })
   refundedAmount!: string;
+
+  @Field(() => PurchaseIssuance, { description: 'Whether the bought tokens are in the wallet.' })
+  issuance!: PurchaseIssuance;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  tokensIssuedAt!: Date | null;
 
   @Field(() => PaymentNextAction, { nullable: true, description: 'What the buyer must do next while REQUIRES_ACTION.' })
   nextAction!: PaymentNextAction | null;

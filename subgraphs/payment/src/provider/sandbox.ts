@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appError, type Logger } from '@etika/kit';
+import { PAYMENT_WEBHOOKS } from '@etika/schema';
 import { signatureHeader, signatureProblem } from '../webhook/signature.ts';
 import type { IntentMetadata, PaymentProvider, ProviderEvent, ProviderIntent, ProviderRefund, TestMethod } from './provider.ts';
 import { WebhookSignatureError } from './provider.ts';
@@ -14,8 +15,6 @@ export const SANDBOX_METHODS: readonly TestMethod[] = [
   { id: 'pm_sandbox_requires_action', outcome: 'requires_action', declineCode: null },
   { id: 'pm_sandbox_processing', outcome: 'processing', declineCode: null },
 ];
-
-export const SANDBOX_SIGNATURE_HEADER = 'etika-sandbox-signature';
 
 export interface SandboxOptions {
   /** The platform's own webhook endpoint (the gateway's `/webhooks/payments/sandbox`). */
@@ -144,7 +143,7 @@ export class SandboxProvider implements PaymentProvider {
     try {
       const response = await fetch(this.options.webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: signatureHeader(body, this.options.secret) },
+        headers: { 'content-type': 'application/json', [PAYMENT_WEBHOOKS.signatureHeaders.sandbox]: signatureHeader(body, this.options.secret) },
         body,
         signal: AbortSignal.timeout(5_000),
       });

@@ -3,8 +3,6 @@ import type { IntentMetadata, PaymentProvider, ProviderEvent, ProviderIntent, Pr
 import { WebhookSignatureError } from './provider.ts';
 import { eventFromStripe, intentFromStripe, refundFromStripe, type StripeEventShape } from './stripe-shapes.ts';
 
-export const STRIPE_SIGNATURE_HEADER = 'stripe-signature';
-
 export interface StripeSettings {
   readonly secretKey: string;
   readonly webhookSecret: string;

@@ -1,14 +1,13 @@
 import { HttpError, gatewayPrincipalOrThrow, readBody, sendJson, type InternalRoute, type Logger } from '@etika/kit';
+import { PAYMENT_WEBHOOKS } from '@etika/schema';
 import type { PaymentService } from '../payment/payment.service.ts';
 import { WebhookSignatureError, type PaymentProvider } from '../provider/provider.ts';
 import type { RefundService } from '../refund/refund.service.ts';
 
 type Key = Parameters<typeof gatewayPrincipalOrThrow>[1];
 
-/** Where the gateway forwards `POST /webhooks/payments/<provider>`: the raw body and the provider's signature header. */
-export const WEBHOOK_ROUTE_PREFIX = '/internal/webhooks/payments/';
-/** The header the gateway puts the provider's signature header in, whatever the provider calls it. */
-export const FORWARDED_SIGNATURE_HEADER = 'etika-webhook-signature';
+/** Where the gateway forwards `POST /webhooks/payments/<provider>`, with the provider's signature under one header name. */
+export const WEBHOOK_ROUTE_PREFIX = PAYMENT_WEBHOOKS.internalPrefix;
 
 /**
  * A provider's delivery, forwarded by the gateway (its principal token proves that): the signature is checked over
@@ -21,7 +20,7 @@ export function webhookRoute(gatewayKey: Key, provider: PaymentProvider, payment
     await gatewayPrincipalOrThrow(req, gatewayKey);
     if (url.pathname !== `${WEBHOOK_ROUTE_PREFIX}${provider.name}`) throw new HttpError(404, 'no such payment provider here', 'NOT_FOUND');
     const raw = await readBody(req);
-    const signature = req.headers[FORWARDED_SIGNATURE_HEADER];
+    const signature = req.headers[PAYMENT_WEBHOOKS.forwardedSignatureHeader];
     let event;
     try {
       event = provider.parseWebhook(raw, typeof signature === 'string' ? signature : undefined);

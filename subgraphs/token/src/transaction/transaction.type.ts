@@ -7,6 +7,10 @@ export enum TransactionKind {
   REDEEM = 'redeem',
   BATCH = 'batch',
   REVERSAL = 'reversal',
+  /** Tokens bought with money, issued from the token's sale account. */
+  PURCHASE = 'purchase',
+  /** Bought tokens taken back for a refund. */
+  REFUND = 'refund',
 }
 registerEnumType(TransactionKind, { name: 'TransactionKind' });
 
@@ -21,6 +25,8 @@ export enum AccountOwner {
   MEMBER = 'member',
   ISSUANCE = 'issuance',
   REDEMPTION = 'redemption',
+  /** The issuance account purchases come from, apart from what staff issue. */
+  SALE = 'sale',
 }
 registerEnumType(AccountOwner, { name: 'AccountOwner' });
 
@@ -53,6 +59,7 @@ export class TokenTransaction {
   kind!: TransactionKind;
 
   @Field(() => [Posting])
+  @Directive('@listSize(assumedSize: 4)')
   postings!: Posting[];
 
   @Field(() => String, { nullable: true })
