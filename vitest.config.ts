@@ -17,6 +17,7 @@ export default defineConfig({
       ...SUBGRAPHS.map((s) => project(s.name, `./subgraphs/${s.name}/`)),
       project('gateway', './gateway/'),
       project('platform', './platform/'),
+      project('sdk', './sdk/'),
       mergeConfig(sharedTestConfig, {
         test: {
           name: 'web',

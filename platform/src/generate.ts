@@ -1,6 +1,7 @@
 /**
  * `npm run generate`: writes every file derived from the registry that is not schema (`npm run schema:print` does
- * those): CODEOWNERS, the generated section of each subgraph's README, the Kubernetes manifests under deploy/k8s.
+ * those): CODEOWNERS, the generated section of each subgraph's README, the Kubernetes manifests under deploy/k8s,
+ * the partner SDK's typed documents.
  * With --check (`npm test`, CI) it writes nothing and fails naming every committed file that differs from what it
  * would write, and every file under deploy/k8s it would not write.
  */
@@ -8,6 +9,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
 import { kubernetesFiles } from './k8s-files.ts';
 import { codeowners, readmeSection, withReadmeSection } from './ownership.ts';
 import { SUBGRAPHS } from './registry.ts';
@@ -31,7 +33,29 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   }
   const version = (JSON.parse(readOrNull('package.json') ?? '{}') as { version?: string }).version ?? '0.0.0';
   for (const [path, content] of Object.entries(kubernetesFiles(SUBGRAPHS, version))) files[`${K8S}/${path}`] = content;
+  files[SDK_DOCUMENTS] = await sdkDocuments();
   return files;
+}
+
+export const SDK_DOCUMENTS = 'sdk/src/generated/graphql.ts';
+
+/** The SDK's typed documents: its operations against the supergraph, as strings (no GraphQL library at run time). */
+async function sdkDocuments(): Promise<string> {
+  const [output] = (await generate(
+    {
+      schema: join(ROOT, 'schema/supergraph.graphql'),
+      documents: [join(ROOT, 'sdk/src/operations.graphql')],
+      silent: true,
+      generates: {
+        [SDK_DOCUMENTS]: {
+          plugins: [{ add: { content: '/* Generated from sdk/src/operations.graphql and schema/supergraph.graphql by `npm run generate`. */' } }, 'typescript-operations', 'typed-document-node'],
+          config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, onlyOperationTypes: true, scalars: { DateTimeISO: 'string', SafeInt: 'number' } },
+        },
+      },
+    },
+    false,
+  )) as { content: string }[];
+  return output!.content;
 }
 
 const K8S = 'deploy/k8s';
