@@ -13,6 +13,7 @@ COPY subgraphs/payment/package.json subgraphs/payment/
 COPY gateway/package.json gateway/
 COPY platform/package.json platform/
 COPY web/package.json web/
+COPY sdk/package.json sdk/
 RUN npm ci --no-audit --no-fund
 COPY . .
 ENV HOST=0.0.0.0 DATA_DIR=/data
