@@ -41,6 +41,20 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Who may scrape `/metrics`: addresses or CIDR ranges, comma-separated (the client address after trusted proxies). */
+  METRICS_ALLOW: z.string().default('127.0.0.1,::1').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Rate limits in cost points per minute (`off` turns them off). */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
+  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(6_000),
+  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(6_000),
+  RATE_LIMIT_PER_ORGANIZATION: z.coerce.number().int().min(1).default(30_000),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1_200),
+  /** The most one operation may cost, by kind of caller. */
+  MAX_COST_ANONYMOUS: z.coerce.number().int().min(1).default(500),
+  MAX_COST_USER: z.coerce.number().int().min(1).default(5_000),
+  MAX_COST_API_KEY: z.coerce.number().int().min(1).default(5_000),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
 import { Rights, createLogger, keyEnvFor, loadServiceKeys, onShutdown, openRightsStore, serviceUrlsFromEnv } from '@etika/kit';
+import { edgeOptionsFromEnv } from './edge/settings.ts';
 import { loadGatewayEnv, subgraphSettingsOf } from './env.ts';
 import { GATEWAY_KEYS, buildGateway } from './server.ts';
 import { subgraphUrlsOf } from './subgraph-urls.ts';
@@ -26,6 +27,7 @@ const gateway = await buildGateway({
   webDist: env.WEB_DIST,
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
   subgraphs: subgraphSettingsOf(env),
+  edge: edgeOptionsFromEnv(env),
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
 onShutdown(async () => {

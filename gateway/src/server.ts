@@ -19,6 +19,7 @@ import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCo
 import { securityHeaders, serveStatic } from './http/static.ts';
 import { isPaymentWebhook, paymentWebhooks } from './http/webhooks.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
+import { Edge, type EdgeOptions } from './edge/edge.ts';
 import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
 import { SubgraphFetcher, type SubgraphRequestContext } from './subgraphs/subgraph-fetcher.ts';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   readonly webDist?: string | undefined;
   /** `Strict-Transport-Security` max-age in seconds, when the gateway is reached over TLS; 0 or absent sends none. */
   readonly hstsMaxAgeSeconds?: number;
+  /** Client address behind proxies, demand control and rate limits (`src/edge`); all off when absent. */
+  readonly edge?: EdgeOptions;
   /** Timeouts, retries, circuit breakers and deduplication of subgraph fetches; `DEFAULT_SUBGRAPH_SETTINGS` when absent. */
   readonly subgraphs?: SubgraphSettings;
   /** Told of every subgraph fetch: subgraph, duration, outcome, circuit state. */
@@ -53,6 +56,9 @@ export interface GatewayOptions {
 }
 
 export type Gateway = HttpService;
+
+/** Routes metrics are labelled with; anything else (the web app's paths) is `other`. */
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', REFRESH_ROUTE]);
 
 /** The gateway signs principal tokens and accepts identity's access tokens. */
 export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
@@ -62,6 +68,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
+  const edge = new Edge(options.supergraphSdl, apiSchema, options.edge);
   const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl, engineTraits('apollo').enforces));
   const printed = new WeakMap<DocumentNode, string>();
   const printedOnce = (doc: DocumentNode) => {
@@ -81,7 +88,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     options.rights,
   );
 
-  const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, options.subgraphObservers);
+  const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, [...(options.subgraphObservers ?? []), edge.metrics]);
   const gateway = new ApolloGateway({
     supergraphSdl: stripSecurityLinks(options.supergraphSdl),
     buildService: ({ name, url }) => fetcher.dataSource(name, options.subgraphUrls[name] ?? url ?? ''),
@@ -100,6 +107,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       errorReporting<GatewayContext>(logger),
+      edge.metrics.plugin<GatewayContext>(),
       {
         async requestDidStart() {
           return {
@@ -119,22 +127,24 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const admission = new RequestAdmission(apiSchema, limits, options.production);
+  const admission = new RequestAdmission(apiSchema, limits, options.production, (hit) => edge.metrics.observeCache('document', hit));
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     let request = await toGraphQLRequest(req, url);
     assertAcceptable(request);
     assertNoCsrf(request);
-    const auth = await authenticator.authenticate({
-      authorization: request.headers.get('authorization'),
-      apiKey: request.headers.get(API_KEY_HEADER),
-    });
+    const clientAddress = edge.clientAddress(req);
+    const auth = await authenticator
+      .authenticate({ authorization: request.headers.get('authorization'), apiKey: request.headers.get(API_KEY_HEADER) })
+      .catch((err: unknown) => edge.failedAuthentication(res, clientAddress, err));
     const graphqlJson = wantsGraphQLResponseJson(request.headers.get('accept'));
     const mediaType = { 'content-type': `${graphqlJson ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8` };
     const params = readParams(request);
+    const admitted = params ? admission.admit(params, graphqlJson) : null;
+    const refused = await edge.meter(res, { principal: auth.principal, clientAddress, rateLimitPerMinute: auth.rateLimitPerMinute }, admitted, params?.variables);
+    if (refused) return sendJson(res, refused.status, { errors: refused.errors }, mediaType);
     let authorization: AuthorizationOutcome | null = null;
-    if (params) {
-      const admitted = admission.admit(params, graphqlJson);
+    if (params && admitted) {
       if (!admitted.admitted) return sendJson(res, admitted.status, { errors: admitted.errors }, mediaType);
       const result = await authorizer.authorize({
         document: admitted.document,
@@ -152,7 +162,6 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
         authorization = { errors: result.errors, removedPaths: result.removedPaths };
       }
     }
-    const clientAddress = req.socket.remoteAddress ?? 'unknown';
     const clientAgent = request.headers.get('user-agent')?.slice(0, 200) ?? null;
     await executeHttp(apollo, request, res, async () => ({
       principal: auth.principal,
@@ -188,7 +197,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     const started = performance.now();
     res.on('finish', () => {
       logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      edge.metrics.observeHttp(ROUTES.has(url.pathname) ? url.pathname : 'other', res.statusCode, (performance.now() - started) / 1000);
     });
+    if (url.pathname === '/metrics') return edge.serveMetrics(req, res);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
@@ -200,6 +211,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
 
   return createHttpService(handle, logger, async () => {
     await apollo.stop();
+    await edge.close();
     await fetcher.close();
   });
 }

@@ -25,7 +25,8 @@ export const INTERNAL_ROUTES = {
     path: '/internal/api-keys/verify',
     method: 'POST',
     request: z.object({ key: z.string().max(200) }),
-    answer: z.object({ keyId: uuid, orgId: uuid, scopes: z.array(z.enum(SCOPES)) }),
+    /** `rateLimitPerMinute`: the key's own limit in cost points, set by its organisation; null for the gateway's default. */
+    answer: z.object({ keyId: uuid, orgId: uuid, scopes: z.array(z.enum(SCOPES)), rateLimitPerMinute: z.number().int().positive().nullable() }),
   }),
   /** identity, asked by org with a person's relayed principal token: the address of that person (for their invitations). */
   ownEmail: contract({

@@ -24,6 +24,8 @@ export interface Authenticated {
   readonly principal: Principal;
   /** The token subgraphs receive, signed once and cached for most of its life. */
   readonly principalToken: string;
+  /** A partner key's own limit in cost points per minute, set by its organisation; null for the gateway's default. */
+  readonly rateLimitPerMinute?: number | null;
 }
 
 /**
@@ -109,6 +111,6 @@ export class Authenticator {
     const verified = await callInternal(this.identityBaseUrl(), INTERNAL_ROUTES.verifyApiKey, { key }, { [PRINCIPAL_HEADER]: anonymous.principalToken });
     if (!verified) throw unauthenticated('The API key is unknown, revoked or expired');
     const principal: Principal = { kind: 'apiKey', keyId: verified.keyId, orgId: verified.orgId, role: 'partner', scopes: verified.scopes };
-    return { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal) };
+    return { principal, principalToken: await signPrincipalToken(this.gatewayKey, principal), rateLimitPerMinute: verified.rateLimitPerMinute };
   }
 }

@@ -19,6 +19,8 @@ import type { GraphQLParams } from './params.ts';
 export interface Admitted {
   readonly admitted: true;
   readonly document: DocumentNode;
+  /** The operation the request runs, chosen by `operationName`. */
+  readonly operation: OperationDefinitionNode;
 }
 
 /** A request refused before any authorization or planning, answered with GraphQL errors and this status. */
@@ -58,7 +60,13 @@ export class RequestAdmission {
   private readonly rules: readonly ValidationRule[];
   private readonly documents = new BoundedCache<string, Analysed>(5_000);
 
-  constructor(apiSchema: GraphQLSchema, private readonly limits: OperationLimits, private readonly production: boolean) {
+  constructor(
+    apiSchema: GraphQLSchema,
+    private readonly limits: OperationLimits,
+    private readonly production: boolean,
+    /** Told whether each document was found in the cache of analysed documents (metrics). */
+    private readonly onLookup: (hit: boolean) => void = () => undefined,
+  ) {
     this.schema = withScalarImplementations(apiSchema);
     this.rules = production ? [...specifiedRules, noIntrospection] : specifiedRules;
   }
@@ -75,11 +83,12 @@ export class RequestAdmission {
       const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], params.variables ?? {}, { maxErrors: 20, hideSuggestions: this.production });
       if (coerced.errors) return { admitted: false, status: requestError, errors: formatted(coerced.errors, 'BAD_USER_INPUT') };
     }
-    return { admitted: true, document: analysed.document };
+    return { admitted: true, document: analysed.document, operation };
   }
 
   private analyse(query: string): Analysed {
     let entry = this.documents.get(query);
+    this.onLookup(entry !== undefined);
     if (!entry) {
       entry = this.analyseOnce(query);
       this.documents.set(query, entry);

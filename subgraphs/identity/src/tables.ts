@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
 
@@ -67,6 +67,8 @@ export const apiKeys = identity.table(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /** Cost points the key may spend per minute at the gateway; null takes the gateway's default. */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
   },
   (t) => [index('api_keys_org').on(t.orgId, t.createdAt)],
 );

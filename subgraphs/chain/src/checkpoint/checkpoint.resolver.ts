@@ -18,6 +18,7 @@ export class CheckpointResolver {
   }
 
   @Query(() => [Checkpoint], { description: 'Signed checkpoints, newest first.' })
+  @Directive('@listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)')
   async checkpoints(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('before', () => GraphQLSafeInt, { nullable: true, description: 'Only checkpoints smaller than this size.' }) before: number | null,
@@ -27,6 +28,7 @@ export class CheckpointResolver {
   }
 
   @Query(() => ConsistencyProof, { description: 'Proof that the tree of size2 extends the tree of size1.' })
+  @Directive('@cost(weight: 5)')
   async consistencyProof(
     @Arg('size1', () => GraphQLSafeInt) size1: number,
     @Arg('size2', () => GraphQLSafeInt) size2: number,
@@ -51,6 +53,7 @@ export class CheckpointResolver {
 @Resolver(() => TokenTransactionRef)
 export class InclusionResolver {
   @FieldResolver(() => InclusionProof, { nullable: true, description: 'Null until a signed checkpoint covers the transaction.' })
+  @Directive('@cost(weight: 5)')
   @Directive('@requiresScopes(scopes: [["chain:read"]])')
   async inclusionProof(@Root() transaction: TokenTransactionRef, @Ctx() ctx: ChainContext): Promise<InclusionProof | null> {
     const proof = await requestLoader(ctx, 'inclusion', (ids) => ctx.log.inclusion(ctx.principal, ids)).load(transaction.id);

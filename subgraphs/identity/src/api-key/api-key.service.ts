@@ -10,9 +10,12 @@ export interface VerifiedApiKey {
   readonly keyId: string;
   readonly orgId: string;
   readonly scopes: Scope[];
+  readonly rateLimitPerMinute: number | null;
 }
 
 export const MAX_KEY_NAME = 100;
+/** The most cost points per minute an organisation may give one key. */
+export const MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
 /** `lastUsedAt` is kept to the minute, so a busy key does not write a row on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -31,6 +34,15 @@ export function grantableScopesOrThrow(requested: readonly string[], creatorScop
 function orgOf(principal: Principal): { orgId: string; userId: string; scopes: readonly string[] } {
   if (principal.kind !== 'user' || !principal.orgId) throw appError('FORBIDDEN', 'Choose an organisation first');
   return { orgId: principal.orgId, userId: principal.userId, scopes: principal.scopes };
+}
+
+/** A key's own limit: a whole number of cost points per minute, or null for the gateway's default. */
+export function rateLimitOrThrow(perMinute: number | null): number | null {
+  if (perMinute === null) return null;
+  if (!Number.isSafeInteger(perMinute) || perMinute < 1 || perMinute > MAX_RATE_LIMIT_PER_MINUTE) {
+    throw appError('BAD_USER_INPUT', `The limit is a whole number of points per minute, from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}`, { field: 'perMinute' });
+  }
+  return perMinute;
 }
 
 /** Partner API keys: created for the caller's active organisation, shown once, stored as a hash. */
@@ -64,6 +76,17 @@ export class ApiKeyService {
     return row;
   }
 
+  /** The organisation sets how many cost points per minute one of its keys may spend at the gateway. */
+  async setRateLimit(principal: Principal, id: string, perMinute: number | null): Promise<ApiKeyRow> {
+    const { orgId, userId } = orgOf(principal);
+    const limit = rateLimitOrThrow(perMinute);
+    const [row] = await inTenant(this.db, { orgId, userId }, (tx) =>
+      tx.update(apiKeys).set({ rateLimitPerMinute: limit }).where(and(eq(apiKeys.id, uuidOrThrow(id, 'id')), isNull(apiKeys.revokedAt))).returning(),
+    );
+    if (!row) throw appError('NOT_FOUND', 'No such active API key');
+    return row;
+  }
+
   /**
    * The gateway's check of a presented key. Row-level security shows the row only to whoever holds its secret
    * (the policy matches `app.api_key_hash`); revoked and expired keys are refused at once (nothing is cached).
@@ -81,7 +104,7 @@ export class ApiKeyService {
         .update(apiKeys)
         .set({ lastUsedAt: new Date() })
         .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))));
-      return { keyId: row.id, orgId: row.orgId, scopes: row.scopes.filter(isScope) };
+      return { keyId: row.id, orgId: row.orgId, scopes: row.scopes.filter(isScope), rateLimitPerMinute: row.rateLimitPerMinute };
     });
   }
 }

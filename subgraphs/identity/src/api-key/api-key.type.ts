@@ -1,4 +1,4 @@
-import { Directive, Field, GraphQLISODateTime, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "A partner's key to the API for one organisation." })
 @Directive('@requiresScopes(scopes: [["apikeys:manage"]])')
@@ -29,6 +29,9 @@ export class ApiKey {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastUsedAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "Cost points the key may spend per minute at the gateway; null takes the gateway's default." })
+  rateLimitPerMinute!: number | null;
 }
 
 @InputType()

@@ -5,6 +5,7 @@ import { Session } from './session.type.ts';
 @Resolver(() => Session)
 export class SessionResolver {
   @Query(() => [Session], { description: 'Your sessions that are still signed in, most recently used first.' })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@authenticated')
   async mySessions(@Ctx() ctx: IdentityContext): Promise<Session[]> {
     const { userId, sessionId } = sessionOf(ctx);

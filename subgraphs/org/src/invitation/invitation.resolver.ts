@@ -37,6 +37,7 @@ export class InvitationResolver {
   }
 
   @Query(() => [Invitation], { description: 'The open invitations to your address, newest first.' })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@authenticated')
   async myInvitations(@Ctx() ctx: OrgContext): Promise<Invitation[]> {
     return (await ctx.services.invitations.mine(ctx.principal, ctx.principalToken)).map(toInvitation);
@@ -58,6 +59,7 @@ export class InvitationResolver {
 @Resolver(() => Organization)
 export class OrganizationInvitationsResolver {
   @FieldResolver(() => [Invitation], { description: 'Invitations sent and not yet answered, newest first.' })
+  @Directive('@listSize(assumedSize: 50)')
   @Directive('@requiresScopes(scopes: [["members:read"]])')
   async invitations(@Root() _organization: Organization, @Ctx() ctx: OrgContext): Promise<Invitation[]> {
     return (await ctx.services.invitations.ofOrganization(ctx.principal)).map(toInvitation);

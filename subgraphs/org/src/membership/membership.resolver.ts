@@ -51,6 +51,7 @@ export class MembershipResolver {
 @Resolver(() => UserRef)
 export class UserMembershipsResolver {
   @FieldResolver(() => [Membership], { description: 'Your memberships everywhere; others\' only in your active organisation.' })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@authenticated')
   async memberships(@Root() user: UserRef, @Ctx() ctx: OrgContext): Promise<Membership[]> {
     return (await ctx.services.memberships.forUser(ctx.principal, user.id)).map(toMembership);

@@ -12,6 +12,7 @@ export const organizationReference = {
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => [Organization], { description: 'Organisations you belong to, by name.' })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@authenticated')
   async myOrganizations(@Ctx() ctx: OrgContext): Promise<Organization[]> {
     return (await ctx.services.organizations.mine(ctx.principal)).map(toOrganization);
@@ -36,6 +37,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Membership])
+  @Directive('@listSize(assumedSize: 100)')
   @Directive('@requiresScopes(scopes: [["members:read"]])')
   async members(@Root() organization: Organization, @Ctx() ctx: OrgContext): Promise<Membership[]> {
     return (await ctx.services.memberships.forOrganization(ctx.principal, organization.id)).map(toMembership);

@@ -19,6 +19,7 @@ export const organizationReference = { __resolveReference: (ref: { id: string })
 @Resolver(() => Token)
 export class TokenResolver {
   @Query(() => [Token], { description: "The active organisation's tokens." })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@requiresScopes(scopes: [["token:read"]])')
   async tokens(@Ctx() ctx: TokenContext): Promise<Token[]> {
     return (await ctx.tokens.list(ctx.principal)).map(toToken);
@@ -40,6 +41,7 @@ export class TokenResolver {
 @Resolver(() => UserRef)
 export class WalletResolver {
   @FieldResolver(() => [Balance], { description: 'Balances per token in the active organisation (your own, or any for auditors).' })
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@requiresScopes(scopes: [["token:read"]])')
   async wallet(@Root() user: UserRef, @Ctx() ctx: TokenContext): Promise<Balance[]> {
     const balances = await ctx.tokens.wallet(ctx.principal, user.id);
@@ -51,6 +53,7 @@ export class WalletResolver {
 @Resolver(() => OrganizationRef)
 export class OrganizationTokensResolver {
   @FieldResolver(() => [Token])
+  @Directive('@listSize(assumedSize: 20)')
   @Directive('@requiresScopes(scopes: [["token:read"]])')
   async tokens(@Root() org: OrganizationRef, @Ctx() ctx: TokenContext): Promise<Token[]> {
     if (ctx.principal.kind === 'anonymous' || ctx.principal.orgId !== org.id) return [];

@@ -56,6 +56,7 @@ export class PostingResolver {
 @Resolver(() => TokenTransaction)
 export class TransactionResolver {
   @Query(() => TransactionPage, { description: 'Your transactions, newest first.' })
+  @Directive('@listSize(assumedSize: 100, sizedFields: ["nodes"])')
   @Directive('@requiresScopes(scopes: [["token:read"]])')
   async myTransactions(@Arg('input', () => HistoryInput) input: HistoryInput, @Ctx() ctx: TokenContext): Promise<TransactionPage> {
     if (ctx.principal.kind !== 'user') throw appError('FORBIDDEN', 'Only people have a wallet');
@@ -63,6 +64,7 @@ export class TransactionResolver {
   }
 
   @Query(() => TransactionPage, { description: "The organisation's transactions, newest first, with the members in them and their memos." })
+  @Directive('@listSize(assumedSize: 100, sizedFields: ["nodes"])')
   @Directive('@requiresScopes(scopes: [["ledger:read"]])')
   async organizationTransactions(@Arg('input', () => HistoryInput) input: HistoryInput, @Ctx() ctx: TokenContext): Promise<TransactionPage> {
     return page(ctx, input, null);

@@ -60,6 +60,7 @@ export class TokenTransaction {
 
   @Field(() => [Posting])
   @Directive('@listSize(assumedSize: 4)')
+  @Directive('@listSize(assumedSize: 4)')
   postings!: Posting[];
 
   @Field(() => String, { nullable: true })
