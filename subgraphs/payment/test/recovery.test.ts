@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { generateKeyPairs, keysFor, openDatabase, queryRows, type Database } from '@etika/kit';
+import { createTestDatabase } from '@etika/kit/testing';
+import { dataOrThrow, graphql, SIGNING_SERVICES, startPlatform, type Platform } from '@etika/platform';
+import { PASSWORD, switchTo, type TestPlatform } from '@etika/platform/testing';
+import { PAYMENT_WEBHOOKS, SUPERGRAPH_PATH } from '@etika/schema';
+import { balance, codeOf, confirm, freePort, gql, ok, paymentOf, SANDBOX_SECRET, seedShop, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
+
+/** Nothing is lost: a webhook that never comes, the token service down, the whole process stopped half-way. */
+const nowhere = async () => `http://127.0.0.1:${await freePort()}${PAYMENT_WEBHOOKS.publicPrefix}sandbox`;
+const RECONCILE = 'mutation($id: ID) { reconcilePayments(paymentId: $id) { checked updated } }';
+const tokenDb = (p: Pick<Platform, 'databases'>) => p.databases.token.db;
+const tokenDown = (p: Pick<Platform, 'databases'>) => tokenDb(p).execute(sql`revoke insert on token.purchases from etika_app`);
+const tokenBack = (p: Pick<Platform, 'databases'>) => tokenDb(p).execute(sql`grant insert on token.purchases to etika_app`);
+const purchaseTransactions = async (p: Pick<Platform, 'databases'>, paymentId: string) =>
+  (await queryRows<{ n: number }>(tokenDb(p), sql`select count(*)::int as n from token.transactions where kind = 'purchase' and actor = ${`payment:${paymentId}`}`))[0]!.n;
+
+describe('a webhook that never comes, reconciled on demand', () => {
+  let p: TestPlatform;
+  let shop: Shop;
+  beforeAll(async () => {
+    p = await startPaymentPlatform({ SANDBOX_SETTLE_MS: 100 }, { webhookUrl: await nowhere() });
+    shop = await seedShop(p, 'lost');
+  });
+  afterAll(() => p?.close());
+
+  it('leaves the payment processing until an admin asks the provider, then issues the tokens', async () => {
+    const payment = await startPurchase(p, shop, '100');
+    expect((await confirm(p, shop.tokens.member, payment.id, 'pm_sandbox_processing')).status).toBe('PROCESSING');
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await paymentOf(p, shop.tokens.member, payment.id)).status).toBe('PROCESSING');
+    expect(codeOf(await gql(p, shop.tokens.member, RECONCILE, { id: payment.id }))).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect((await ok<{ reconcilePayments: unknown }>(p, shop.tokens.admin, RECONCILE, { id: payment.id })).reconcilePayments).toEqual({ checked: 1, updated: 1 });
+    await waitFor('the tokens', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.issuance === 'ISSUED');
+    expect(await balance(p, shop)).toBe(100n);
+    expect((await ok<{ reconcilePayments: unknown }>(p, shop.tokens.admin, RECONCILE, {})).reconcilePayments).toEqual({ checked: 0, updated: 0 });
+  });
+});
+
+describe('on a schedule', () => {
+  let p: TestPlatform;
+  let shop: Shop;
+  beforeAll(async () => {
+    p = await startPaymentPlatform({ SANDBOX_SETTLE_MS: 100, RECONCILE_INTERVAL_MS: 200, RECONCILE_AFTER_MS: 0, REISSUE_AFTER_MS: 500 }, { webhookUrl: await nowhere() });
+    shop = await seedShop(p, 'scheduled');
+  });
+  afterAll(() => p?.close());
+
+  it('settles a payment whose webhook was lost without anyone asking', async () => {
+    const payment = await startPurchase(p, shop, '100');
+    await confirm(p, shop.tokens.member, payment.id, 'pm_sandbox_processing');
+    const settled = await waitFor('the tokens', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.issuance === 'ISSUED');
+    expect(settled.status).toBe('SUCCEEDED');
+    expect(await balance(p, shop)).toBe(100n);
+  });
+
+  it('issues the tokens once the token service is back, when it was down as the payment succeeded', async () => {
+    const before = await balance(p, shop);
+    await tokenDown(p);
+    const payment = await startPurchase(p, shop, '250');
+    try {
+      expect((await confirm(p, shop.tokens.member, payment.id, 'pm_sandbox_succeeds')).status).toBe('SUCCEEDED');
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect((await paymentOf(p, shop.tokens.member, payment.id)).issuance).toBe('PENDING');
+    } finally {
+      await tokenBack(p);
+    }
+    await waitFor('the tokens', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await balance(p, shop)).toBe(before + 250n);
+    expect(await purchaseTransactions(p, payment.id)).toBe(1);
+  }, 60_000);
+});
+
+describe('the process stopped between the payment and the tokens', () => {
+  it('issues the tokens exactly once after the restart', async () => {
+    const keys = await generateKeyPairs(SIGNING_SERVICES);
+    const test = await createTestDatabase();
+    // one database across both runs: PGlite kept open between them, or the server's database
+    const open: () => Promise<Database> = test.url ? () => openDatabase({ url: test.url!, maxConnections: 4 }) : async () => ({ ...test.database, close: async () => undefined });
+    const namespace = `test-${randomUUID()}-`;
+    const run = async (settings: Record<string, unknown>) => {
+      const port = await freePort();
+      const platform = await startPlatform({
+        keys: async (service, needs) => keysFor(keys, service, needs),
+        openDatabase: open,
+        redisUrl: process.env['REDIS_URL'],
+        storeNamespace: namespace,
+        supergraphPath: SUPERGRAPH_PATH,
+        gatewayPort: port,
+        freePorts: true,
+        logLevel: 'silent',
+        settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${port}${PAYMENT_WEBHOOKS.publicPrefix}sandbox`, SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET, ...settings },
+      });
+      return Object.assign(platform, { keys, gql: (q: string, v: Record<string, unknown> = {}, h: Record<string, string> = {}) => graphql(platform.gatewayUrl, q, v, h) }) as unknown as TestPlatform;
+    };
+    try {
+      const first = await run({ RECONCILE_INTERVAL_MS: 3_600_000 });
+      const shop = await seedShop(first, 'restart');
+      const email = (await ok<{ me: { email: string } }>(first, shop.tokens.member, '{ me { email } }')).me.email;
+      await tokenDown(first);
+      const payment = await startPurchase(first, shop, '300');
+      expect((await confirm(first, shop.tokens.member, payment.id, 'pm_sandbox_succeeds')).status).toBe('SUCCEEDED');
+      await first.close();
+
+      const second = await run({ RECONCILE_INTERVAL_MS: 200, REISSUE_AFTER_MS: 0 });
+      try {
+        const signedIn = dataOrThrow(await second.gql<{ signIn: { session: { accessToken: string } } }>('mutation($i: CredentialsInput!) { signIn(input: $i) { session { accessToken } } }', { i: { email, password: PASSWORD } }));
+        const member = await switchTo(second, signedIn.signIn.session.accessToken, shop.orgId);
+        await waitFor('the tokens', () => paymentOf(second, member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
+        await new Promise((r) => setTimeout(r, 1_000));
+        expect(await balance(second, { ...shop, tokens: { ...shop.tokens, member } })).toBe(300n);
+        expect(await purchaseTransactions(second, payment.id)).toBe(1);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await test.close();
+    }
+  }, 120_000);
+});
