@@ -60,7 +60,6 @@ export class TokenTransaction {
 
   @Field(() => [Posting])
   @Directive('@listSize(assumedSize: 4)')
-  @Directive('@listSize(assumedSize: 4)')
   postings!: Posting[];
 
   @Field(() => String, { nullable: true })
