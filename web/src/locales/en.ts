@@ -93,6 +93,13 @@ const en = {
       INVITATION_CLOSED: 'This invitation is no longer open: it has expired, been answered or been withdrawn. Ask for a new one.',
       RIGHTS_CHANGED: 'Your role in this organisation has just changed. Reload the page to continue.',
       SERVICE_UNAVAILABLE: 'The service is busy right now. Please try again in a moment.',
+      UNSUPPORTED_CURRENCY: 'Prices can be set in EUR, USD, GBP, CHF, SEK or JPY only.',
+      PURCHASE_LIMIT: 'This purchase is outside the limits set for this token. Change the amount.',
+      QUOTE_EXPIRED: 'This quote has expired. Ask for a new one to see the current price.',
+      PRICE_CHANGED: 'The price changed after your quote. Ask for a new one to see the current price.',
+      PAYMENT_STATE_CONFLICT: 'This payment cannot do that any more. Reload it to see where it stands.',
+      TOKENS_SPENT: 'The buyer has already spent some of these tokens, so they cannot be taken back. An owner can refund only what is left.',
+      REFUND_EXCEEDS_PAYMENT: 'That is more than is left to refund on this payment.',
     },
     field: {
       email: 'Enter a valid email address.',

@@ -89,6 +89,13 @@ const fr: ShellCatalogue = {
       INVITATION_CLOSED: 'Cette invitation n’est plus ouverte : elle a expiré, reçu une réponse ou été retirée. Demandez-en une nouvelle.',
       RIGHTS_CHANGED: 'Votre rôle dans cette organisation vient de changer. Rechargez la page pour continuer.',
       SERVICE_UNAVAILABLE: 'Le service est occupé pour le moment. Réessayez dans un instant.',
+      UNSUPPORTED_CURRENCY: 'Les prix ne peuvent être fixés qu’en EUR, USD, GBP, CHF, SEK ou JPY.',
+      PURCHASE_LIMIT: 'Cet achat sort des limites fixées pour ce jeton. Modifiez le montant.',
+      QUOTE_EXPIRED: 'Ce devis a expiré. Demandez-en un nouveau pour voir le prix actuel.',
+      PRICE_CHANGED: 'Le prix a changé depuis votre devis. Demandez-en un nouveau pour voir le prix actuel.',
+      PAYMENT_STATE_CONFLICT: 'Ce paiement ne permet plus cette action. Rechargez-le pour voir où il en est.',
+      TOKENS_SPENT: 'L’acheteur a déjà dépensé une partie de ces jetons : ils ne peuvent pas être repris. Un propriétaire peut rembourser seulement ce qui reste.',
+      REFUND_EXCEEDS_PAYMENT: 'C’est plus que ce qu’il reste à rembourser sur ce paiement.',
     },
     field: {
       email: 'Saisissez une adresse e-mail valide.',
