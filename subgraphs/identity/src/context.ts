@@ -1,12 +1,14 @@
 import { personOrThrow, type RequestInfo } from '@etika/kit';
 import type { ApiKeyService } from './api-key/api-key.service.ts';
 import type { AuthService } from './auth/auth.service.ts';
+import type { EmailLinkService } from './auth/email-links.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { MfaService } from './mfa/mfa.service.ts';
 import type { UserService } from './user/user.service.ts';
 
 export interface IdentityServices {
   readonly auth: AuthService;
+  readonly emailLinks: EmailLinkService;
   readonly sessions: SessionService;
   readonly mfa: MfaService;
   readonly apiKeys: ApiKeyService;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EVENT_TYPES } from '@etika/schema/events';
 import { defineSubgraph } from '@etika/kit/descriptor';
 
 /** Users, credentials, sessions, MFA and partner API keys. */
@@ -10,7 +11,7 @@ export const identity = defineSubgraph({
   // signs access tokens and its calls to org
   keys: { signs: true, trusts: [] },
   calls: ['org'],
-  events: { produces: [], consumes: [] },
+  events: { produces: [EVENT_TYPES.identityUserChanged, EVENT_TYPES.identityApiKeyCreated, EVENT_TYPES.identityApiKeyRevoked, EVENT_TYPES.identityMailRequested], consumes: [] },
   settings: z.object({
     /** Sign-ups one client address may make in an hour (each costs an argon2 hash). */
     SIGN_UP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),

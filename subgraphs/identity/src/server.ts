@@ -1,6 +1,7 @@
-import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
+import { createSubgraphServer, importPrivateKey, importPublicKey, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
 import { ApiKeyService } from './api-key/api-key.service.ts';
 import { AuthService } from './auth/auth.service.ts';
+import { EmailLinkService } from './auth/email-links.service.ts';
 import { httpMembershipDirectory } from './auth/memberships.client.ts';
 import { SessionService } from './session/session.service.ts';
 import type { IdentityContext, IdentityServices } from './context.ts';
@@ -19,6 +20,8 @@ export async function buildIdentityServer(
   settings: { readonly signUpsPerAddress: number },
 ): Promise<IdentityServer> {
   const db = deps.database.db;
+  // publishes identity's events (people, API keys, mail requests) to the bus
+  const relay = startOutboxRelay({ db, schema: 'identity', bus: deps.bus, logger: deps.logger });
   const sign = await importPrivateKey(ownKeyOrThrow(deps.keys).privateJwk);
   const directory = httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
   const verify = await importPublicKey(ownKeyOrThrow(deps.keys).publicJwk);
@@ -28,6 +31,7 @@ export async function buildIdentityServer(
     sessions,
     mfa,
     auth: new AuthService(db, deps.store, { sign, verify }, sessions, mfa, settings.signUpsPerAddress),
+    emailLinks: new EmailLinkService(db, deps.store, sessions, () => relay.kick()),
     apiKeys: new ApiKeyService(db),
     users: new UserService(db),
   };
@@ -40,6 +44,7 @@ export async function buildIdentityServer(
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
     buildContext: (info) => ({ ...info, services }),
+    onClose: () => relay.stop(),
     internalRoutes: identityInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.apiKeys, services.users),
   });
   return { server };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
 
@@ -12,8 +12,32 @@ export const users = identity.table('users', {
   totpEnabled: boolean('totp_enabled').notNull().default(false),
   /** The last TOTP time step accepted: a code at or before it is a replay. */
   totpLastStep: bigint('totp_last_step', { mode: 'bigint' }),
+  /** The language mail and notifications reach the person in (`en`, `fr`). */
+  locale: text('locale').notNull().default('en'),
+  /** When the person proved the address is theirs (a sign-up link or a password reset); null: not proven. */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Single-use links sent by mail: a sign-up waiting for its address to be confirmed (with the password's hash), or
+ * a password reset. Only the SHA-256 of the link's secret is kept; a link is used once, before it expires.
+ */
+export const accountLinks = identity.table(
+  'account_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').notNull(),
+    email: text('email').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash'),
+    locale: text('locale').notNull().default('en'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('account_links_email').on(t.email, t.purpose), check('account_links_purpose', sql`${t.purpose} in ('sign-up', 'reset-password')`)],
+);
 
 /** A sign-in: the refresh-token family. Revoking it ends every token descended from it. */
 export const sessions = identity.table('sessions', {

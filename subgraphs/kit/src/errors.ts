@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'PREFERENCE_LOCKED',
   /** a webhook URL that is, or resolves to, an address webhooks may not reach (loopback, private, metadata…) */
   'UNSAFE_WEBHOOK_URL',
+  /** a mailed link (sign-up, password reset) that expired, was used already, or never existed */
+  'LINK_EXPIRED',
   'SERVICE_UNAVAILABLE',
   /** payments: a currency prices cannot be set in */
   'UNSUPPORTED_CURRENCY',

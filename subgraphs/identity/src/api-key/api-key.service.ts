@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import { appError, inTenant, setLocal, setTenant, uuidOrThrow, type Db } from '@etika/kit';
-import { PARTNER_GRANTABLE, isScope, type Principal, type Scope } from '@etika/schema';
+import { appError, inTenant, recordEvent, setLocal, setTenant, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { EVENT_TYPES, PARTNER_GRANTABLE, isScope, type IdentityApiKeyEvent, type Principal, type Scope } from '@etika/schema';
 import { generateApiKey, parseApiKey } from '../security/index.ts';
 import { apiKeys } from '../tables.ts';
 
@@ -45,6 +45,11 @@ export function rateLimitOrThrow(perMinute: number | null): number | null {
   return perMinute;
 }
 
+/** `identity.apikey.created` / `.revoked`, in the transaction of the change: the organisation's admins are told. */
+async function recordApiKeyEvent(tx: Tx, type: typeof EVENT_TYPES.identityApiKeyCreated | typeof EVENT_TYPES.identityApiKeyRevoked, key: ApiKeyRow, actorId: string): Promise<void> {
+  await recordEvent<IdentityApiKeyEvent>(tx, 'identity', type, key.orgId, { apiKeyId: key.id, orgId: key.orgId, name: key.name, prefix: key.prefix, actorId });
+}
+
 /** Partner API keys: created for the caller's active organisation, shown once, stored as a hash. */
 export class ApiKeyService {
   constructor(private readonly db: Db) {}
@@ -56,9 +61,11 @@ export class ApiKeyService {
     if (expiresAt && expiresAt <= new Date()) throw appError('BAD_USER_INPUT', 'The expiry must be in the future', { field: 'expiresAt' });
     const granted = grantableScopesOrThrow(scopes, held);
     const key = generateApiKey();
-    const [row] = await inTenant(this.db, { orgId, userId }, (tx) =>
-      tx.insert(apiKeys).values({ orgId, name: trimmed, prefix: key.prefix, keyHash: key.hash, scopes: granted, createdBy: userId, expiresAt }).returning(),
-    );
+    const [row] = await inTenant(this.db, { orgId, userId }, async (tx) => {
+      const rows = await tx.insert(apiKeys).values({ orgId, name: trimmed, prefix: key.prefix, keyHash: key.hash, scopes: granted, createdBy: userId, expiresAt }).returning();
+      await recordApiKeyEvent(tx, EVENT_TYPES.identityApiKeyCreated, rows[0]!, userId);
+      return rows;
+    });
     return { secret: key.key, apiKey: row! };
   }
 
@@ -69,9 +76,11 @@ export class ApiKeyService {
 
   async revoke(principal: Principal, id: string): Promise<ApiKeyRow> {
     const { orgId, userId } = orgOf(principal);
-    const [row] = await inTenant(this.db, { orgId, userId }, (tx) =>
-      tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, uuidOrThrow(id, 'id')), isNull(apiKeys.revokedAt))).returning(),
-    );
+    const [row] = await inTenant(this.db, { orgId, userId }, async (tx) => {
+      const rows = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, uuidOrThrow(id, 'id')), isNull(apiKeys.revokedAt))).returning();
+      if (rows[0]) await recordApiKeyEvent(tx, EVENT_TYPES.identityApiKeyRevoked, rows[0], userId);
+      return rows;
+    });
     if (!row) throw appError('NOT_FOUND', 'No such active API key');
     return row;
   }

@@ -13,6 +13,7 @@ import { TOKEN_AUDIENCE, TOKEN_ISSUER, normaliseEmail } from '@etika/schema';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from '../security/index.ts';
 import type { MfaService } from '../mfa/mfa.service.ts';
 import { users } from '../tables.ts';
+import { recordUserChanged } from '../user/user.events.ts';
 import type { ClientInfo, IssuedTokens, SessionService } from '../session/session.service.ts';
 import { FAILURE_MEMORY_SECONDS, secondsToWait } from './sign-in.rules.ts';
 
@@ -50,9 +51,11 @@ export class AuthService {
     const problem = checkPasswordPolicy(password);
     if (problem) throw appError('BAD_USER_INPUT', problem, { field: 'password' });
     const passwordHash = await hashPassword(password);
-    const inserted = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
-      tx.insert(users).values({ email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id }),
-    );
+    const inserted = await inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
+      const rows = await tx.insert(users).values({ email, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+      if (rows[0]) await recordUserChanged(tx, rows[0].id);
+      return rows;
+    });
     const user = inserted[0];
     if (!user) throw appError('EMAIL_TAKEN', 'An account with this email already exists');
     return this.sessions.startSession(user.id, client);

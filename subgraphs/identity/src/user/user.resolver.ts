@@ -1,5 +1,6 @@
 import { requestLoader } from '@etika/kit';
-import { Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
+import { Language } from '../auth/email-links.type.ts';
 import type { IdentityContext } from '../context.ts';
 import { sessionOf } from '../context.ts';
 import type { UserRecord } from './user.service.ts';
@@ -12,6 +13,12 @@ export class UserResolver {
   async me(@Ctx() ctx: IdentityContext): Promise<UserRecord> {
     const [user] = await ctx.services.users.byIds([sessionOf(ctx).userId]);
     return user!;
+  }
+
+  @Mutation(() => User, { description: 'Chooses the language mail and notifications reach you in.' })
+  @Directive('@authenticated')
+  async setMyLanguage(@Arg('language', () => Language) language: Language, @Ctx() ctx: IdentityContext): Promise<UserRecord> {
+    return ctx.services.users.setLanguage(sessionOf(ctx).userId, language);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Language } from '../auth/email-links.type.ts';
 
 @ObjectType('User', { description: 'A person with an Etika account.' })
 @Directive('@key(fields: "id")')
@@ -14,6 +15,10 @@ export class User {
   @Directive('@authenticated')
   mfaEnabled!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => Language, { description: 'The language mail and notifications reach the person in.' })
+  @Directive('@authenticated')
+  language!: Language;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the account was created.' })
   createdAt!: Date;
 }

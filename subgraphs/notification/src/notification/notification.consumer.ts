@@ -1,4 +1,4 @@
-import { idempotentHandler, type Db, type EventBus, type Logger, type Tx } from '@etika/kit';
+import { idempotentHandler, setLocal, type Db, type EventBus, type Logger, type Tx } from '@etika/kit';
 import { EVENT_PAYLOADS, EVENT_TYPES, type EventEnvelope } from '@etika/schema';
 import type { z } from 'zod';
 import { directory } from '../directory/directory.service.ts';
@@ -39,6 +39,8 @@ export const CONSUMED: readonly Handled[] = [
 export function subscribeConsumers(bus: EventBus, c: Consumers): void {
   const on = <T extends Handled>(type: T, apply: (tx: Tx, event: EventEnvelope<z.infer<(typeof EVENT_PAYLOADS)[T]>>) => Promise<void>) => {
     const handler = idempotentHandler({ db: c.db, schema: 'notification', consumer: `notification:${type}`, payload: EVENT_PAYLOADS[type] as unknown as z.ZodType<z.infer<(typeof EVENT_PAYLOADS)[T]>>, logger: c.logger }, async (tx, event) => {
+      // consumers act for the subgraph, across people: its own policies let `app.system` through, nothing else does
+      await setLocal(tx, 'app.system', 'notification');
       await apply(tx, event);
       await c.webhooks.enqueueEvent(tx, event);
     });
