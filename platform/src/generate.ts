@@ -1,7 +1,7 @@
 /**
  * `npm run generate`: writes every file derived from the registry that is not schema (`npm run schema:print` does
  * those): CODEOWNERS, the generated section of each subgraph's README, the Kubernetes manifests under deploy/k8s,
- * the partner SDK's typed documents.
+ * the partner SDK's typed documents, the partner API reference (docs/api.md).
  * With --check (`npm test`, CI) it writes nothing and fails naming every committed file that differs from what it
  * would write, and every file under deploy/k8s it would not write.
  */
@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
+import { apiReference } from './api-reference.ts';
 import { kubernetesFiles } from './k8s-files.ts';
 import { codeowners, readmeSection, withReadmeSection } from './ownership.ts';
 import { SUBGRAPHS } from './registry.ts';
@@ -34,6 +35,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   const version = (JSON.parse(readOrNull('package.json') ?? '{}') as { version?: string }).version ?? '0.0.0';
   for (const [path, content] of Object.entries(kubernetesFiles(SUBGRAPHS, version))) files[`${K8S}/${path}`] = content;
   files[SDK_DOCUMENTS] = await sdkDocuments();
+  files['docs/api.md'] = apiReference(readOrNull('schema/supergraph.graphql') ?? '');
   return files;
 }
 

@@ -4,40 +4,62 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whose account a posting moves: a member's, or the token's issuance or redemption account. */
 export type AccountOwner =
   | 'ISSUANCE'
   | 'MEMBER'
-  | 'REDEMPTION';
+  | 'REDEMPTION'
+  | 'SALE';
 
 /** Several movements that happen together or not at all. */
 export type BatchInput = {
+  /** Repeat a request with the same key to get its first result, never a second effect. */
   idempotencyKey: string;
+  /** The movements, at most 50, applied together or not at all. */
   legs: Array<LegInputType>;
+  /** A note kept with the transaction (500 characters at most). */
   memo?: string | null | undefined;
 };
 
+/** A new token of the active organisation. */
 export type DefineTokenInput = {
+  /** Where the decimal point goes when showing an amount, 0 to 18. */
   decimals: number;
+  /** The most that may ever circulate, in minor units; omit for no cap. */
   maxSupply?: string | null | undefined;
+  /** What members will see it called. */
   name: string;
+  /** 2 to 10 letters or digits, stored in capitals; unique in the organisation. */
   symbol: string;
 };
 
+/** Which transactions, and which page of them. */
 export type HistoryInput = {
+  /** The endCursor of the previous page; omit for the newest. */
   after?: string | null | undefined;
+  /** How many per page (at most 100). */
   first?: number;
+  /** Only transactions committed at or after this time. */
   from?: string | null | undefined;
+  /** Only transactions committed at or before this time. */
   to?: string | null | undefined;
+  /** Only this token's transactions. */
   tokenId?: string | number | null | undefined;
 };
 
+/** One movement of a batch. */
 export type LegInputType = {
+  /** Whole minor units, e.g. "1250" for 12.50 of a two-decimal token. */
   amount: string;
+  /** Issue, transfer or redeem. */
   kind: LegKind;
+  /** The receiving member (issue and transfer). */
   toUserId?: string | number | null | undefined;
+  /** The token to move. */
   tokenId: string | number;
 };
 
+/** What one leg of a batch does. */
 export type LegKind =
   | 'ISSUE'
   | 'REDEEM'
@@ -50,21 +72,27 @@ export type MemberRole =
   | 'MEMBER'
   | 'OWNER';
 
+/** One movement of tokens: an issuance, a transfer or a redemption. */
 export type MovementInput = {
   /** Whole minor units, e.g. "1250" for 12.50 of a two-decimal token. */
   amount: string;
   /** Repeat a request with the same key to get its first result, never a second effect. */
   idempotencyKey: string;
+  /** A note kept with the transaction (500 characters at most). */
   memo?: string | null | undefined;
   /** The receiving member (issue and transfer). */
   toUserId?: string | number | null | undefined;
+  /** The token to move. */
   tokenId: string | number;
 };
 
+/** What a transaction did: issue, transfer, redeem, a batch of legs, or a reversal. */
 export type TransactionKind =
   | 'BATCH'
   | 'ISSUE'
+  | 'PURCHASE'
   | 'REDEEM'
+  | 'REFUND'
   | 'REVERSAL'
   | 'TRANSFER';
 

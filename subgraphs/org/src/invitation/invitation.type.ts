@@ -15,24 +15,24 @@ export class Invitation {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation the invitation is to.' })
   organizationId!: string;
 
   @Field(() => String, { description: "The organisation's name when the invitation was sent." })
   organizationName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The address invited; the person who signs in with it may accept.' })
   email!: string;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'The role the person gets on accepting.' })
   role!: MemberRole;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Pending, accepted, declined, revoked or expired.' })
   status!: InvitationStatus;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was sent.' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'After this, it can no longer be accepted (7 days after it was sent).' })
   expiresAt!: Date;
 }

@@ -24,15 +24,15 @@ export class Membership {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organisation the person belongs to.' })
   organization!: Organization;
 
-  @Field(() => UserRef)
+  @Field(() => UserRef, { description: 'The person.' })
   user!: UserRef;
 
-  @Field(() => MemberRole)
+  @Field(() => MemberRole, { description: 'Their role there, which decides their scopes.' })
   role!: MemberRole;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When they accepted the invitation (or created the organisation).' })
   joinedAt!: Date;
 }

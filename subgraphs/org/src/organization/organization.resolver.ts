@@ -36,7 +36,7 @@ export class OrganizationResolver {
     return toOrganization(await ctx.services.organizations.updateBranding(ctx.principal, input));
   }
 
-  @FieldResolver(() => [Membership])
+  @FieldResolver(() => [Membership], { description: 'Everyone who belongs to the organisation, with their role.' })
   @Directive('@listSize(assumedSize: 100)')
   @Directive('@requiresScopes(scopes: [["members:read"]])')
   async members(@Root() organization: Organization, @Ctx() ctx: OrgContext): Promise<Membership[]> {

@@ -7,7 +7,7 @@ export class Organization {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The organisation's name, as its members see it." })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Brand colour as #rrggbb; the web app themes itself with it.' })
@@ -16,7 +16,7 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'https:// address of the logo.' })
   logoUrl!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the organisation was created.' })
   createdAt!: Date;
 }
 

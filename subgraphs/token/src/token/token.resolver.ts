@@ -25,7 +25,7 @@ export class TokenResolver {
     return (await ctx.tokens.list(ctx.principal)).map(toToken);
   }
 
-  @Mutation(() => Token)
+  @Mutation(() => Token, { description: 'Defines a new token of the active organisation.' })
   @Directive('@requiresScopes(scopes: [["token:define"]])')
   async defineToken(@Arg('input', () => DefineTokenInput) input: DefineTokenInput, @Ctx() ctx: TokenContext): Promise<Token> {
     return toToken(await ctx.tokens.define(ctx.principal, input));
@@ -52,7 +52,7 @@ export class WalletResolver {
 
 @Resolver(() => OrganizationRef)
 export class OrganizationTokensResolver {
-  @FieldResolver(() => [Token])
+  @FieldResolver(() => [Token], { description: "The organisation's tokens (only the organisation you act in)." })
   @Directive('@listSize(assumedSize: 20)')
   @Directive('@requiresScopes(scopes: [["token:read"]])')
   async tokens(@Root() org: OrganizationRef, @Ctx() ctx: TokenContext): Promise<Token[]> {

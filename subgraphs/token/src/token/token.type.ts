@@ -7,10 +7,10 @@ export class Token {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What members see the token called, e.g. Acme Points.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A short code for amounts, 2 to 10 capital letters or digits (e.g. PTS), unique in the organisation.' })
   symbol!: string;
 
   @Field(() => Int, { description: 'Where the decimal point goes when showing an amount.' })
@@ -19,22 +19,22 @@ export class Token {
   @Field(() => String, { nullable: true, description: 'The most that may circulate; null when uncapped.' })
   maxSupply!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the token was defined.' })
   createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'A new token of the active organisation.' })
 export class DefineTokenInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'What members will see it called.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '2 to 10 letters or digits, stored in capitals; unique in the organisation.' })
   symbol!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Where the decimal point goes when showing an amount, 0 to 18.' })
   decimals!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The most that may ever circulate, in minor units; omit for no cap.' })
   maxSupply?: string | null;
 }
 
