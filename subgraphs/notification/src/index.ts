@@ -27,6 +27,9 @@ export const notification = defineSubgraph({
       EVENT_TYPES.identityApiKeyCreated,
       EVENT_TYPES.identityApiKeyRevoked,
       EVENT_TYPES.identityMailRequested,
+      EVENT_TYPES.paymentSucceeded,
+      EVENT_TYPES.paymentFailed,
+      EVENT_TYPES.paymentRefunded,
     ],
   },
   settings: z.object({

@@ -17,7 +17,10 @@ function boundedOrThrow(input: CredentialsInput): void {
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Creates an account and signs in, without confirming the address.',
+    deprecationReason: 'It tells whether an address has an account: use requestSignUp, then completeSignUp with the mailed link',
+  })
   async signUp(@Arg('input', () => CredentialsInput) input: CredentialsInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
     boundedOrThrow(input);
     return payload(await ctx.services.auth.signUp(input.email, input.password, clientOf(ctx)));

@@ -15,6 +15,19 @@ const ROLE_NAMES: Record<Locale, Record<string, string>> = {
 };
 const role = (locale: Locale, value: string | undefined) => ROLE_NAMES[locale][value ?? ''] ?? value ?? '';
 
+/**
+ * An amount of money from integer minor units, exactly (no floating point): `1234` EUR is "€12.34" / "12,34 €".
+ * The currency's minor unit comes from ICU's data, as for any ISO 4217 code.
+ */
+export function formatMoney(locale: Locale, minor: string, currency: string): string {
+  const format = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const padded = minor.padStart(digits + 1, '0');
+  const decimal = digits === 0 ? padded : `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+  return format.format(decimal as unknown as number);
+}
+const money = (locale: Locale, p: NotificationParams) => formatMoney(locale, p['amount'] ?? '0', p['currency'] ?? 'EUR');
+
 /** Every in-app notification in both languages. Amounts are integer minor units of the token named by its id. */
 const NOTIFICATIONS: Record<Locale, Record<NotificationKind, Template>> = {
   en: {
@@ -32,6 +45,9 @@ const NOTIFICATIONS: Record<Locale, Record<NotificationKind, Template>> = {
     'apikey.created': (p) => ({ subject: 'An API key was created', text: `The API key "${p['apiKeyName']}" (${p['apiKeyPrefix']}…) was created in your organisation.` }),
     'apikey.revoked': (p) => ({ subject: 'An API key was revoked', text: `The API key "${p['apiKeyName']}" (${p['apiKeyPrefix']}…) was revoked.` }),
     'webhook.disabled': (p) => ({ subject: 'A webhook endpoint was disabled', text: `Deliveries to ${p['url']} stopped: ${p['reason']}.` }),
+    'payment.succeeded': (p) => ({ subject: 'Payment received', text: `Your payment of ${money('en', p)} went through; ${p['tokens']} units of the token are on their way to your wallet.` }),
+    'payment.failed': () => ({ subject: 'Payment declined', text: 'Your payment was declined. Nothing was charged; you can try another way to pay.' }),
+    'payment.refunded': (p) => ({ subject: 'Payment refunded', text: `${money('en', p)} was refunded to you, and ${p['tokens']} units of the token were taken back.` }),
   },
   fr: {
     'tokens.received': (p) => ({ subject: 'Vous avez reçu des jetons', text: `${p['amount']} unités d’un jeton sont arrivées dans votre portefeuille.` }),
@@ -48,6 +64,9 @@ const NOTIFICATIONS: Record<Locale, Record<NotificationKind, Template>> = {
     'apikey.created': (p) => ({ subject: 'Une clé d’API a été créée', text: `La clé d’API « ${p['apiKeyName']} » (${p['apiKeyPrefix']}…) a été créée dans votre organisation.` }),
     'apikey.revoked': (p) => ({ subject: 'Une clé d’API a été révoquée', text: `La clé d’API « ${p['apiKeyName']} » (${p['apiKeyPrefix']}…) a été révoquée.` }),
     'webhook.disabled': (p) => ({ subject: 'Un point de terminaison webhook a été désactivé', text: `Les envois vers ${p['url']} sont arrêtés : ${p['reason']}.` }),
+    'payment.succeeded': (p) => ({ subject: 'Paiement reçu', text: `Votre paiement de ${money('fr', p)} est accepté ; ${p['tokens']} unités du jeton arrivent dans votre portefeuille.` }),
+    'payment.failed': () => ({ subject: 'Paiement refusé', text: 'Votre paiement a été refusé. Rien n’a été débité ; vous pouvez payer autrement.' }),
+    'payment.refunded': (p) => ({ subject: 'Paiement remboursé', text: `${money('fr', p)} vous ont été remboursés, et ${p['tokens']} unités du jeton ont été reprises.` }),
   },
 };
 

@@ -5,7 +5,7 @@ import { directory } from '../directory/directory.service.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { accountMail } from '../mail/account-mail.ts';
 import type { WebhookService } from '../webhook/webhook.service.ts';
-import { apiKeyNotices, invitationNotices, membershipNotices, transactionNotices } from './notification.rules.ts';
+import { apiKeyNotices, invitationNotices, membershipNotices, paymentNotices, transactionNotices } from './notification.rules.ts';
 import type { NotificationService } from './notification.service.ts';
 
 export interface Consumers {
@@ -30,6 +30,9 @@ export const CONSUMED: readonly Handled[] = [
   EVENT_TYPES.identityApiKeyCreated,
   EVENT_TYPES.identityApiKeyRevoked,
   EVENT_TYPES.identityMailRequested,
+  EVENT_TYPES.paymentSucceeded,
+  EVENT_TYPES.paymentFailed,
+  EVENT_TYPES.paymentRefunded,
 ];
 
 /**
@@ -59,4 +62,7 @@ export function subscribeConsumers(bus: EventBus, c: Consumers): void {
   on(EVENT_TYPES.identityApiKeyCreated, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.created', e.payload)));
   on(EVENT_TYPES.identityApiKeyRevoked, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.revoked', e.payload)));
   on(EVENT_TYPES.identityMailRequested, (tx, e) => c.mail.enqueue(tx, accountMail(e.id, e.payload, c.appUrl)));
+  on(EVENT_TYPES.paymentSucceeded, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.succeeded', e.payload)));
+  on(EVENT_TYPES.paymentFailed, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.failed', e.payload)));
+  on(EVENT_TYPES.paymentRefunded, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.refunded', e.payload)));
 }

@@ -1,4 +1,4 @@
-import type { OrgInvitationCreated, OrgMembershipChanged, TokenTransactionCommitted } from '@etika/schema';
+import type { OrgInvitationCreated, OrgMembershipChanged, PaymentFailed, PaymentRefunded, PaymentSucceeded, TokenTransactionCommitted } from '@etika/schema';
 
 /** Every kind of in-app notification; each has a template in both languages (`mail/templates.ts`). */
 export const NOTIFICATION_KINDS = [
@@ -11,6 +11,9 @@ export const NOTIFICATION_KINDS = [
   'apikey.created',
   'apikey.revoked',
   'webhook.disabled',
+  'payment.succeeded',
+  'payment.failed',
+  'payment.refunded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -54,6 +57,8 @@ export function transactionNotices(tx: TokenTransactionCommitted): Notice[] {
 }
 
 function noticeKind(kind: TokenTransactionCommitted['kind'], net: bigint): NotificationKind | null {
+  // a purchase and its refund are told by the payment's own notices
+  if (kind === 'purchase' || kind === 'refund') return null;
   if (kind === 'reversal') return 'transaction.reversed';
   if (kind === 'issue') return net > 0n ? 'tokens.issued' : null;
   if (kind === 'redeem') return net < 0n ? 'tokens.redeemed' : null;
@@ -74,6 +79,17 @@ export function invitationNotices(invitation: OrgInvitationCreated): Notice[] {
       params: { invitationId: invitation.invitationId, organizationName: invitation.organizationName, role: invitation.role, expiresAt: invitation.expiresAt, invitedBy: invitation.invitedBy },
     },
   ];
+}
+
+/** The buyer is told of their payment: it went through (tokens on their way), was declined, or was refunded. */
+export function paymentNotices(
+  kind: 'payment.succeeded' | 'payment.failed' | 'payment.refunded',
+  payment: PaymentSucceeded | PaymentFailed | PaymentRefunded,
+): Notice[] {
+  const params: Record<string, string> = { paymentId: payment.paymentId, tokenId: payment.tokenId };
+  if ('amount' in payment) Object.assign(params, { amount: payment.amount, currency: payment.currency, tokens: payment.tokens });
+  if ('declineCode' in payment) params['declineCode'] = payment.declineCode;
+  return [{ audience: { to: 'user', userId: payment.buyerId }, kind, params }];
 }
 
 export function apiKeyNotices(kind: 'apikey.created' | 'apikey.revoked', key: { apiKeyId: string; name: string; prefix: string }): Notice[] {

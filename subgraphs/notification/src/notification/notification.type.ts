@@ -10,6 +10,9 @@ export enum NotificationKindValue {
   APIKEY_CREATED = 'apikey.created',
   APIKEY_REVOKED = 'apikey.revoked',
   WEBHOOK_DISABLED = 'webhook.disabled',
+  PAYMENT_SUCCEEDED = 'payment.succeeded',
+  PAYMENT_FAILED = 'payment.failed',
+  PAYMENT_REFUNDED = 'payment.refunded',
 }
 registerEnumType(NotificationKindValue, { name: 'NotificationKind', description: 'What a notification tells.' });
 

@@ -10,7 +10,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const LOCKED_KINDS: readonly NotificationKind[] = ['apikey.created', 'apikey.revoked', 'role.changed'];
 
 /** In-app is on for everything; email is on for what a person should not miss, off for every token movement. */
-const EMAIL_BY_DEFAULT: readonly NotificationKind[] = ['role.changed', 'invitation.received', 'apikey.created', 'apikey.revoked', 'webhook.disabled'];
+const EMAIL_BY_DEFAULT: readonly NotificationKind[] = ['role.changed', 'invitation.received', 'apikey.created', 'apikey.revoked', 'webhook.disabled', 'payment.succeeded', 'payment.failed', 'payment.refunded'];
 
 export function isLocked(kind: NotificationKind): boolean {
   return LOCKED_KINDS.includes(kind);

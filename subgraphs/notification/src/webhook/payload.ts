@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventEnvelope, type IdentityApiKeyEvent, type OrgMembershipChanged, type TokenTransactionCommitted } from '@etika/schema';
+import { EVENT_TYPES, type EventEnvelope, type IdentityApiKeyEvent, type OrgMembershipChanged, type PaymentFailed, type PaymentRefunded, type PaymentSucceeded, type TokenTransactionCommitted } from '@etika/schema';
 
 /** The test message "send test event" delivers. */
 export const TEST_EVENT_TYPE = 'webhook.test';
@@ -19,6 +19,9 @@ const MAPPERS = {
   [EVENT_TYPES.orgMembershipChanged]: (p: OrgMembershipChanged) => ({ membershipId: p.membershipId, userId: p.userId, role: p.role, previousRole: p.previousRole }),
   [EVENT_TYPES.identityApiKeyCreated]: (p: IdentityApiKeyEvent) => ({ apiKeyId: p.apiKeyId, name: p.name, prefix: p.prefix }),
   [EVENT_TYPES.identityApiKeyRevoked]: (p: IdentityApiKeyEvent) => ({ apiKeyId: p.apiKeyId, name: p.name, prefix: p.prefix }),
+  [EVENT_TYPES.paymentSucceeded]: (p: PaymentSucceeded) => ({ paymentId: p.paymentId, buyerId: p.buyerId, tokenId: p.tokenId, tokens: p.tokens, currency: p.currency, amount: p.amount }),
+  [EVENT_TYPES.paymentFailed]: (p: PaymentFailed) => ({ paymentId: p.paymentId, buyerId: p.buyerId, tokenId: p.tokenId, declineCode: p.declineCode }),
+  [EVENT_TYPES.paymentRefunded]: (p: PaymentRefunded) => ({ paymentId: p.paymentId, refundId: p.refundId, buyerId: p.buyerId, tokenId: p.tokenId, tokens: p.tokens, currency: p.currency, amount: p.amount }),
 } as const;
 
 export const PAYLOAD_VERSION = 1;
