@@ -65,7 +65,7 @@ type Described = ObjectTypeDefinitionNode | InputObjectTypeDefinitionNode | Enum
 /** What a partner's key reaches: root fields it may call, then every type and field reachable from them. */
 export function partnerSurface(document: DocumentNode): PartnerSurface {
   const definitions = new Map<string, TypeDefinitionNode>();
-  for (const d of document.definitions) if ('name' in d && d.name && d.kind !== Kind.DIRECTIVE_DEFINITION && d.kind !== Kind.SCHEMA_DEFINITION) definitions.set(d.name.value, d as TypeDefinitionNode);
+  for (const d of document.definitions) if ('name' in d && d.name && d.kind !== Kind.DIRECTIVE_DEFINITION) definitions.set(d.name.value, d as TypeDefinitionNode);
   const root = (name: string) => (definitions.get(name) as ObjectTypeDefinitionNode | undefined)?.fields ?? [];
   const callable = (type: string) => (f: FieldDefinitionNode) => {
     const coordinate = `${type}.${f.name.value}`;
