@@ -22,6 +22,7 @@ const INVITE = `mutation Invite($email: String!, $role: MemberRole!) { inviteMem
 const ACCEPT = `mutation Accept($id: ID!) { acceptInvitation(invitationId: $id) { id } }`;
 const DEFINE = `mutation Define($input: DefineTokenInput!) { defineToken(input: $input) { id } }`;
 const ISSUE = `mutation Issue($input: MovementInput!) { issueTokens(input: $input) { id } }`;
+const PRICE = `mutation Price($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { unitAmount } }`;
 const ME = `{ me { id } }`;
 
 /**
@@ -42,8 +43,8 @@ export async function isSeeded(gatewayUrl: string): Promise<boolean> {
 
 /**
  * Demo data through the public API (so it exercises the real path): four people, and two organisations with
- * different themes, each with a token and some issued. The owner owns both; admin, member and auditor belong to
- * Acme; the member also to Globex.
+ * different themes, each with a token, some issued, and a price so that people can buy more. The owner owns both;
+ * admin, member and auditor belong to Acme; the member also to Globex.
  */
 export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }> {
   const tokens = {} as Record<DemoRole, string>;
@@ -68,6 +69,9 @@ export async function seedDemo(gatewayUrl: string): Promise<{ orgIds: string[] }
     for (const [role, amount] of [['member', '10000'], ['owner', '2500']] as const) {
       dataOrThrow(await graphql(gatewayUrl, ISSUE, { input: { tokenId: token.defineToken.id, toUserId: userIds[role], amount, idempotencyKey: `demo-${symbol}-${role}`, memo: 'Welcome bonus' } }, bearer(acting.switchOrganization.accessToken)));
     }
+    // for sale with the sandbox: 1.00 EUR a point at Acme (1 to 1,000 points a purchase), 0.50 EUR at Globex
+    const price = i === 0 ? { unitAmount: '100', perTokens: '100', minTokens: '100', maxTokens: '100000' } : { unitAmount: '50', perTokens: '100', minTokens: null, maxTokens: null };
+    dataOrThrow(await graphql(gatewayUrl, PRICE, { input: { tokenId: token.defineToken.id, currency: 'EUR', ...price } }, bearer(acting.switchOrganization.accessToken)));
   }
   return { orgIds };
 }
