@@ -65,7 +65,9 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
 /**
  * Scopes an organisation admin may hand to a partner API key. Managing people and keys is never delegated, nor is
  * reversing a transaction: it takes tokens out of the wallets of people who took no part in the request, so a
- * person answers for every reversal.
+ * person answers for every reversal. Refunding is the same (it takes a buyer's tokens back and sends money out), so
+ * `payment:refund` stays with owners and admins; `payment:manage` may go to a partner's pricing system (prices, the
+ * organisation's payments, reconciling stuck ones).
  */
 export const PARTNER_GRANTABLE: readonly Scope[] = SCOPES.filter(
   (s) => !['org:manage', 'org:delete', 'members:manage', 'apikeys:manage', 'token:reverse', 'webhooks:manage', 'payment:refund'].includes(s),
