@@ -12,6 +12,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
     },
   },
+  // the trusted documents the gateway may require of browsers: each generated document as Apollo Client sends it
+  hooks: { afterAllFileWrite: ['tsx gateway/src/edge/persisted-manifest.ts'] },
 };
 
 export default config;

@@ -45,6 +45,13 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Who may scrape `/metrics`: addresses or CIDR ranges, comma-separated (the client address after trusted proxies). */
   METRICS_ALLOW: z.string().default('127.0.0.1,::1').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /**
+   * Trusted documents: `off` runs any document; `optional` also runs the manifest's by id and takes APQ from
+   * partners; `required-for-people` runs only the manifest's documents for people and anonymous callers.
+   */
+  PERSISTED_DOCUMENTS: z.enum(['off', 'optional', 'required-for-people']).default('optional'),
+  /** The web app's manifest of trusted documents (Apollo's persisted query manifest), written by `npm run codegen`. */
+  PERSISTED_MANIFEST: z.string().default(fileURLToPath(new URL('../../web/persisted-documents.json', import.meta.url))),
   /** Rate limits in cost points per minute (`off` turns them off). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
   RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(6_000),

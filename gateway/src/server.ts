@@ -139,9 +139,13 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       .catch((err: unknown) => edge.failedAuthentication(res, clientAddress, err));
     const graphqlJson = wantsGraphQLResponseJson(request.headers.get('accept'));
     const mediaType = { 'content-type': `${graphqlJson ? 'application/graphql-response+json' : 'application/json'}; charset=utf-8` };
+    const caller = { principal: auth.principal, clientAddress, rateLimitPerMinute: auth.rateLimitPerMinute };
+    const resolved = await edge.resolveDocument(res, caller, request);
+    if ('errors' in resolved) return sendJson(res, resolved.status, { errors: resolved.errors }, mediaType);
+    request = resolved.request;
     const params = readParams(request);
     const admitted = params ? admission.admit(params, graphqlJson) : null;
-    const refused = await edge.meter(res, { principal: auth.principal, clientAddress, rateLimitPerMinute: auth.rateLimitPerMinute }, admitted, params?.variables);
+    const refused = await edge.meter(res, caller, admitted, params?.variables);
     if (refused) return sendJson(res, refused.status, { errors: refused.errors }, mediaType);
     let authorization: AuthorizationOutcome | null = null;
     if (params && admitted) {

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Principal } from '@etika/schema';
-import { HttpError, sendGraphQLError } from '@etika/kit';
+import type { HTTPGraphQLRequest } from '@apollo/server';
+import { HttpError, openStore, sendGraphQLError, type KeyValueStore } from '@etika/kit';
 import type { Admitted, Refused } from '../http/admission.ts';
 import { FieldUsage } from '../observability/field-usage.ts';
 import { GatewayMetrics } from '../observability/metrics.ts';
 import { clientAddressResolver, trustedProxyList, type ClientAddressResolver } from './client-address.ts';
 import { CostEstimator, readCostDirectives, type CostDefaults } from './cost.ts';
+import { PersistedDocuments, type PersistedOptions } from './persisted-documents.ts';
 import { RateLimits, addressQuota, quotasFor, rateLimitHeaders, retryAfterSeconds, type QuotaState, type RateLimitSettings } from './rate-limit.ts';
 
 /** The most an operation may cost, by kind of caller (`anonymous` also covers failed look-ups of a principal). */
@@ -31,6 +33,8 @@ export interface EdgeOptions {
   readonly costDefaults?: CostDefaults | undefined;
   /** Who may read `/metrics` (addresses or CIDR ranges, after trusted proxies); loopback when absent. */
   readonly metricsAllow?: readonly string[] | undefined;
+  /** Trusted documents (the web app's manifest) and APQ for partners; every document runs when absent. */
+  readonly persisted?: PersistedOptions | undefined;
 }
 
 /** Who a request is, as far as the edge needs to know: the principal and the key's own limit. */
@@ -58,12 +62,16 @@ export class Edge {
   readonly metrics = new GatewayMetrics();
   private readonly fields: FieldUsage;
   private readonly metricsAllow: ReturnType<typeof trustedProxyList>;
+  private readonly store: KeyValueStore | null;
+  private readonly persisted: PersistedDocuments | null;
 
   constructor(supergraphSdl: string, apiSchema: GraphQLSchema, private readonly options: EdgeOptions = {}) {
     this.clientAddress = clientAddressResolver(options.trustedProxies ?? []);
     this.fields = new FieldUsage(apiSchema);
     this.metricsAllow = trustedProxyList(options.metricsAllow ?? ['127.0.0.1', '::1']);
     this.estimator = new CostEstimator(apiSchema, readCostDirectives(supergraphSdl), options.costDefaults);
+    this.store = options.persisted ? openStore(options.redisUrl, `${options.storeNamespace ?? ''}edge`) : null;
+    this.persisted = options.persisted && this.store ? new PersistedDocuments(options.persisted, this.store) : null;
     this.limits = options.rateLimits ? RateLimits.open(options.rateLimits, options.redisUrl, `etika:${options.storeNamespace ?? ''}`) : null;
   }
 
@@ -124,6 +132,20 @@ export class Edge {
     return refusal;
   }
 
+  /**
+   * The document a request runs: its own text, or the persisted document its id names; refused (spending 1) when
+   * people may run registered documents only, or when the id is unknown.
+   */
+  async resolveDocument(res: ServerResponse, caller: Caller, request: HTTPGraphQLRequest): Promise<{ readonly request: HTTPGraphQLRequest } | EdgeRefusal> {
+    if (!this.persisted) return { request };
+    const resolved = await this.persisted.resolve(request, caller.principal);
+    if ('request' in resolved) return resolved;
+    const limited = await this.spend(res, caller, 1);
+    const refusal = limited ?? resolved;
+    this.metrics.observeErrors(refusal.errors);
+    return refusal;
+  }
+
   /** `/metrics` for Prometheus, to the addresses allowed to scrape it; a 403 for anyone else. */
   async serveMetrics(req: Pick<IncomingMessage, 'headers' | 'socket'>, res: ServerResponse): Promise<void> {
     const address = this.clientAddress(req);
@@ -144,6 +166,7 @@ export class Edge {
 
   async close(): Promise<void> {
     await this.limits?.close();
+    await this.store?.close();
   }
 }
 
