@@ -13,7 +13,7 @@ import {
   type ServiceKeys,
   type StartedSubgraph,
 } from '@etika/kit';
-import { GATEWAY_KEYS, buildGateway, type Gateway } from '@etika/gateway';
+import { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayOptions } from '@etika/gateway';
 import { SUBGRAPHS, type SubgraphName } from './registry.ts';
 
 export interface PlatformOptions {
@@ -40,6 +40,8 @@ export interface PlatformOptions {
   readonly webDist?: string | undefined;
   /** `Strict-Transport-Security` max-age for the gateway's answers when it is reached over TLS (`HSTS_MAX_AGE`). */
   readonly hstsMaxAgeSeconds?: number;
+  /** The gateway's edge: rate limits, demand control, trusted proxies (off when absent, as in `npm start`). */
+  readonly edge?: GatewayOptions['edge'];
 }
 
 export interface Platform {
@@ -98,6 +100,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       rejectUnauthorized: options.rejectUnauthorized ?? false,
       webDist: options.webDist,
       hstsMaxAgeSeconds: options.hstsMaxAgeSeconds ?? 0,
+      ...(options.edge ? { edge: options.edge } : {}),
     });
   } catch (err) {
     await closeStarted();

@@ -13,7 +13,7 @@ export interface TestPlatform extends Platform {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof graphql<T>>;
 }
 
-export type TestPlatformOptions = Partial<Pick<PlatformOptions, 'rejectUnauthorized' | 'production' | 'webDist' | 'settings' | 'gatewayPort'>>;
+export type TestPlatformOptions = Partial<Pick<PlatformOptions, 'rejectUnauthorized' | 'production' | 'webDist' | 'settings' | 'gatewayPort' | 'edge'>>;
 
 /**
  * The whole platform for one test file: real subgraphs and gateway over HTTP on free ports, PGlite in memory
