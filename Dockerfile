@@ -10,6 +10,7 @@ COPY subgraphs/token/package.json subgraphs/token/
 COPY subgraphs/chain/package.json subgraphs/chain/
 COPY subgraphs/notification/package.json subgraphs/notification/
 COPY subgraphs/payment/package.json subgraphs/payment/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY gateway/package.json gateway/
 COPY platform/package.json platform/
 COPY web/package.json web/

@@ -5,6 +5,7 @@ import { token } from '@etika/token';
 import { chain } from '@etika/chain';
 import { notification } from '@etika/notification';
 import { payment } from '@etika/payment';
+import { analytics } from '@etika/analytics';
 
 /**
  * Every subgraph of the platform, in the order the platform starts them: the one list. Composition, `npm start`,
@@ -17,6 +18,7 @@ export const SUBGRAPHS = [
   chain,
   notification,
   payment,
+  analytics,
 ] as const satisfies readonly SubgraphDescriptor[];
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

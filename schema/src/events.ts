@@ -27,6 +27,8 @@ export const EVENT_TYPES = {
   paymentRefunded: 'payment.refunded',
   /** Token issued a paid purchase (or refused it: the cap no longer had room), once per payment. */
   tokenPurchaseSettled: 'token.purchase.settled',
+  /** A subgraph audited a mutation (done or refused), for the organisation-wide audit trail (every subgraph, through the kit). */
+  auditRecorded: 'audit.recorded',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -151,6 +153,22 @@ export type PaymentRefunded = z.infer<typeof paymentRefundedPayload>;
 export const tokenPurchaseSettledPayload = z.object({ paymentId: uuid, orgId: uuid, outcome: z.enum(['issued', 'refused']), transactionId: uuid.nullable() });
 export type TokenPurchaseSettled = z.infer<typeof tokenPurchaseSettledPayload>;
 
+export const AUDIT_OUTCOMES = ['success', 'failure'] as const;
+export const auditRecordedPayload = z.object({
+  /** The subgraph whose mutation it was. */
+  subgraph: z.string().min(1),
+  orgId: uuid.nullable(),
+  /** `user:<id>`, `apikey:<id>` or `anonymous` (as `principalActor` writes it). */
+  actor: z.string().min(1),
+  /** The mutation field. */
+  operation: z.string().min(1),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  errorCode: z.string().nullable(),
+  requestId: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type AuditRecorded = z.infer<typeof auditRecordedPayload>;
+
 /** The payload schema of every event type, for consumers to validate with. */
 export const EVENT_PAYLOADS = {
   [EVENT_TYPES.tokenTransactionCommitted]: tokenTransactionCommittedPayload,
@@ -165,4 +183,5 @@ export const EVENT_PAYLOADS = {
   [EVENT_TYPES.paymentCanceled]: paymentCanceledPayload,
   [EVENT_TYPES.paymentRefunded]: paymentRefundedPayload,
   [EVENT_TYPES.tokenPurchaseSettled]: tokenPurchaseSettledPayload,
+  [EVENT_TYPES.auditRecorded]: auditRecordedPayload,
 } as const satisfies Record<EventType, z.ZodType>;

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@etika/kit';
+import { analytics } from './index.ts';
+
+await runSubgraph(analytics);

@@ -1,0 +1,202 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { inTenant, queryRows, type Db, type TenantScope, type Tx } from '@etika/kit';
+import type { TokenFacts } from '../ingest/facts.ts';
+import { slotOf, type Period } from '../period/period.rules.ts';
+import type { AnalyticsStore, AuditEntryRow, AuditFilter, HoldersReport, MembershipPeriodRow, MoneyPeriodRow, TokenPeriodRow } from './store.ts';
+
+/** The periods' bounds as one timestamptz[] literal: `width_bucket` numbers a slot by the period it falls in (1…n). */
+function bounds(periods: readonly Period[]): SQL {
+  const all = [...periods.map((p) => p.startsAt), periods.at(-1)!.endsAt].map((d) => `"${d.toISOString()}"`);
+  return sql`${`{${all.join(',')}}`}::timestamptz[]`;
+}
+const first = (periods: readonly Period[]) => periods[0]!.startsAt.toISOString();
+const last = (periods: readonly Period[]) => periods.at(-1)!.endsAt.toISOString();
+const big = (v: unknown) => BigInt(String(v ?? '0'));
+
+export interface PaymentFacts {
+  readonly tokenId: string;
+  readonly currency: string;
+  readonly paid: bigint;
+  readonly refunded: bigint;
+  readonly payments: number;
+}
+
+export interface AuditEntryInput extends AuditEntryRow {
+  readonly orgId: string;
+}
+
+/** The Postgres store: rollups in 15-minute slots, updated by addition in the consumer's transaction. */
+export class PostgresAnalyticsStore implements AnalyticsStore {
+  constructor(private readonly db: Db) {}
+
+  async addTransaction(tx: Tx, orgId: string, transactionId: string, at: Date, facts: readonly TokenFacts[]): Promise<void> {
+    const slot = slotOf(at).toISOString();
+    for (const f of facts) {
+      await tx.execute(sql`
+        insert into analytics.token_slots (org_id, token_id, slot, issued, sold, transferred, redeemed, reversed, refunded, supply_delta, transactions)
+        values (${orgId}, ${f.tokenId}, ${slot}, ${f.issued.toString()}, ${f.sold.toString()}, ${f.transferred.toString()}, ${f.redeemed.toString()},
+                ${f.reversed.toString()}, ${f.refunded.toString()}, ${f.supplyDelta.toString()}, 1)
+        on conflict (org_id, token_id, slot) do update set
+          issued = token_slots.issued + excluded.issued, sold = token_slots.sold + excluded.sold,
+          transferred = token_slots.transferred + excluded.transferred, redeemed = token_slots.redeemed + excluded.redeemed,
+          reversed = token_slots.reversed + excluded.reversed, refunded = token_slots.refunded + excluded.refunded,
+          supply_delta = token_slots.supply_delta + excluded.supply_delta, transactions = token_slots.transactions + 1`);
+      for (const [userId, delta] of f.members) {
+        await tx.execute(sql`insert into analytics.active_members (org_id, token_id, slot, user_id) values (${orgId}, ${f.tokenId}, ${slot}, ${userId}) on conflict do nothing`);
+        await tx.execute(sql`
+          insert into analytics.balance_changes (org_id, token_id, user_id, transaction_id, at, delta)
+          values (${orgId}, ${f.tokenId}, ${userId}, ${transactionId}, ${at.toISOString()}, ${delta.toString()})`);
+        await tx.execute(sql`
+          insert into analytics.holdings (org_id, token_id, user_id, balance) values (${orgId}, ${f.tokenId}, ${userId}, ${delta.toString()})
+          on conflict (org_id, token_id, user_id) do update set balance = holdings.balance + excluded.balance`);
+      }
+    }
+  }
+
+  async addPayment(tx: Tx, orgId: string, at: Date, f: PaymentFacts): Promise<void> {
+    await tx.execute(sql`
+      insert into analytics.money_slots (org_id, token_id, currency, slot, paid, refunded, payments)
+      values (${orgId}, ${f.tokenId}, ${f.currency}, ${slotOf(at).toISOString()}, ${f.paid.toString()}, ${f.refunded.toString()}, ${f.payments})
+      on conflict (org_id, token_id, currency, slot) do update set
+        paid = money_slots.paid + excluded.paid, refunded = money_slots.refunded + excluded.refunded, payments = money_slots.payments + excluded.payments`);
+  }
+
+  async addMembership(tx: Tx, orgId: string, at: Date, change: { joined: number; left: number }): Promise<void> {
+    await tx.execute(sql`
+      insert into analytics.membership_slots (org_id, slot, joined, "left") values (${orgId}, ${slotOf(at).toISOString()}, ${change.joined}, ${change.left})
+      on conflict (org_id, slot) do update set joined = membership_slots.joined + excluded.joined, "left" = membership_slots."left" + excluded."left"`);
+  }
+
+  async appendAudit(tx: Tx, e: AuditEntryInput): Promise<void> {
+    await tx.execute(sql`
+      insert into analytics.audit_trail (id, org_id, subgraph, actor, action, outcome, error_code, request_id, at)
+      values (${e.id}, ${e.orgId}, ${e.subgraph}, ${e.actor}, ${e.action}, ${e.outcome}, ${e.errorCode}, ${e.requestId}, ${e.at.toISOString()})
+      on conflict (id) do nothing`);
+  }
+
+  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenPeriodRow[]> {
+    return inTenant(this.db, scope, async (tx) => {
+      const [opening] = await queryRows<{ supply: string | null }>(
+        tx,
+        sql`select sum(supply_delta)::text as supply from analytics.token_slots where token_id = ${tokenId} and slot < ${first(periods)}`,
+      );
+      const rows = await queryRows<Record<string, string | number>>(
+        tx,
+        sql`select width_bucket(slot, ${bounds(periods)}) as i, sum(issued)::text as issued, sum(sold)::text as sold,
+                   sum(transferred)::text as transferred, sum(redeemed)::text as redeemed, sum(reversed)::text as reversed,
+                   sum(refunded)::text as refunded, sum(supply_delta)::text as supply, sum(transactions)::int as transactions
+            from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
+      );
+      const active = await queryRows<{ i: number; n: number }>(
+        tx,
+        sql`select width_bucket(slot, ${bounds(periods)}) as i, count(distinct user_id)::int as n
+            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
+      );
+      const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
+      const activeBy = new Map(active.map((r) => [Number(r.i), Number(r.n)]));
+      let supply = big(opening?.supply);
+      return periods.map((_, index) => {
+        const r = byPeriod.get(index + 1);
+        supply += big(r?.['supply']);
+        return {
+          issued: big(r?.['issued']),
+          sold: big(r?.['sold']),
+          transferred: big(r?.['transferred']),
+          redeemed: big(r?.['redeemed']),
+          reversed: big(r?.['reversed']),
+          refunded: big(r?.['refunded']),
+          transactions: Number(r?.['transactions'] ?? 0),
+          activeMembers: activeBy.get(index + 1) ?? 0,
+          circulatingSupply: supply,
+        };
+      });
+    });
+  }
+
+  moneySeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<MoneyPeriodRow[]> {
+    return inTenant(this.db, scope, async (tx) => {
+      const rows = await queryRows<{ i: number; currency: string; paid: string; refunded: string; payments: number }>(
+        tx,
+        sql`select width_bucket(slot, ${bounds(periods)}) as i, currency, sum(paid)::text as paid, sum(refunded)::text as refunded, sum(payments)::int as payments
+            from analytics.money_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1, 2 order by 1, 2`,
+      );
+      return rows.map((r) => ({ period: Number(r.i) - 1, currency: r.currency, paid: big(r.paid), refunded: big(r.refunded), payments: Number(r.payments) }));
+    });
+  }
+
+  membershipSeries(scope: TenantScope, periods: readonly Period[]): Promise<MembershipPeriodRow[]> {
+    return inTenant(this.db, scope, async (tx) => {
+      const rows = await queryRows<{ i: number; joined: number; left: number }>(
+        tx,
+        sql`select width_bucket(slot, ${bounds(periods)}) as i, sum(joined)::int as joined, sum("left")::int as "left"
+            from analytics.membership_slots where slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
+      );
+      const by = new Map(rows.map((r) => [Number(r.i), r]));
+      return periods.map((_, i) => ({ joined: Number(by.get(i + 1)?.joined ?? 0), left: Number(by.get(i + 1)?.left ?? 0) }));
+    });
+  }
+
+  holders(scope: TenantScope, tokenId: string, top: number): Promise<HoldersReport> {
+    return inTenant(this.db, scope, async (tx) => {
+      const [summary] = await queryRows<{ holders: number; total: string | null; decile: string | null }>(
+        tx,
+        sql`with ranked as (
+              select balance, row_number() over (order by balance desc) as rn, count(*) over () as n
+              from analytics.holdings where token_id = ${tokenId} and balance > 0)
+            select count(*)::int as holders, sum(balance)::text as total, (sum(balance) filter (where rn <= ceil(n / 10.0)))::text as decile from ranked`,
+      );
+      const leaders = await queryRows<{ user_id: string; balance: string }>(
+        tx,
+        sql`select user_id, balance::text as balance from analytics.holdings where token_id = ${tokenId} and balance > 0
+            order by balance desc, user_id limit ${top}`,
+      );
+      const bins = await queryRows<{ digits: number; holders: number }>(
+        tx,
+        sql`select length(balance::text)::int as digits, count(*)::int as holders from analytics.holdings
+            where token_id = ${tokenId} and balance > 0 group by 1 order by 1`,
+      );
+      return {
+        holders: Number(summary?.holders ?? 0),
+        circulatingSupply: big(summary?.total),
+        topDecileAmount: big(summary?.decile),
+        top: leaders.map((l) => ({ userId: l.user_id, balance: big(l.balance) })),
+        distribution: bins.map((b) => ({ lowerBound: 10n ** BigInt(Number(b.digits) - 1), holders: Number(b.holders) })),
+      };
+    });
+  }
+
+  balanceHistory(scope: TenantScope, tokenId: string, userId: string, periods: readonly Period[]): Promise<bigint[]> {
+    return inTenant(this.db, scope, async (tx) => {
+      const [opening] = await queryRows<{ balance: string | null }>(
+        tx,
+        sql`select sum(delta)::text as balance from analytics.balance_changes where token_id = ${tokenId} and user_id = ${userId} and at < ${first(periods)}`,
+      );
+      const rows = await queryRows<{ i: number; delta: string }>(
+        tx,
+        sql`select width_bucket(at, ${bounds(periods)}) as i, sum(delta)::text as delta from analytics.balance_changes
+            where token_id = ${tokenId} and user_id = ${userId} and at >= ${first(periods)} and at < ${last(periods)} group by 1`,
+      );
+      const by = new Map(rows.map((r) => [Number(r.i), big(r.delta)]));
+      let balance = big(opening?.balance);
+      return periods.map((_, i) => (balance += by.get(i + 1) ?? 0n));
+    });
+  }
+
+  auditTrail(scope: TenantScope, f: AuditFilter): Promise<AuditEntryRow[]> {
+    const where: SQL[] = [sql`true`];
+    if (f.actor) where.push(sql`actor = ${f.actor}`);
+    if (f.action) where.push(sql`action = ${f.action}`);
+    if (f.outcome) where.push(sql`outcome = ${f.outcome}`);
+    if (f.from) where.push(sql`at >= ${f.from.toISOString()}`);
+    if (f.to) where.push(sql`at < ${f.to.toISOString()}`);
+    if (f.after) where.push(sql`(at, id) < (${f.after.at.toISOString()}::timestamptz, ${f.after.id}::uuid)`);
+    return inTenant(this.db, scope, async (tx) => {
+      const rows = await queryRows<{ id: string; subgraph: string; actor: string; action: string; outcome: string; error_code: string | null; request_id: string | null; at: Date | string }>(
+        tx,
+        sql`select id, subgraph, actor, action, outcome, error_code, request_id, at from analytics.audit_trail
+            where ${sql.join(where, sql` and `)} order by at desc, id desc limit ${f.limit}`,
+      );
+      return rows.map((r) => ({ id: r.id, subgraph: r.subgraph, actor: r.actor, action: r.action, outcome: r.outcome, errorCode: r.error_code, requestId: r.request_id, at: new Date(r.at) }));
+    });
+  }
+}

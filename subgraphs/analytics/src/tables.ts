@@ -1,0 +1,117 @@
+import { index, integer, numeric, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const analytics = pgSchema('analytics');
+
+/**
+ * Time series, kept up to date as events arrive: every row is one 15-minute slot (UTC) of one organisation, so a
+ * day, week or month in any IANA time zone (every offset is a multiple of 15 minutes) is an exact sum of slots.
+ * Slots only grow, by addition: the order events arrive in does not matter. BRIN indexes on time: rows arrive
+ * roughly in time order, so a block range summary is small and a year's scan skips the rest.
+ */
+const amount = (name: string) => numeric(name).notNull().default('0');
+
+/** Token movements per slot and token. Amounts in the token's minor units. */
+export const tokenSlots = analytics.table(
+  'token_slots',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    slot: timestamp('slot', { withTimezone: true }).notNull(),
+    issued: amount('issued'),
+    sold: amount('sold'),
+    transferred: amount('transferred'),
+    redeemed: amount('redeemed'),
+    reversed: amount('reversed'),
+    refunded: amount('refunded'),
+    /** Change of what members hold (the circulating supply) over the slot; may be negative. */
+    supplyDelta: amount('supply_delta'),
+    transactions: integer('transactions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.slot] }), index('token_slots_slot_brin').using('brin', t.slot)],
+);
+
+/** Money per slot, token and currency: what buyers paid and what went back to them, in the currency's minor units. */
+export const moneySlots = analytics.table(
+  'money_slots',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    currency: text('currency').notNull(),
+    slot: timestamp('slot', { withTimezone: true }).notNull(),
+    paid: amount('paid'),
+    refunded: amount('refunded'),
+    payments: integer('payments').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.currency, t.slot] }), index('money_slots_slot_brin').using('brin', t.slot)],
+);
+
+/** Who took part in a movement of a token in a slot (one row per person and slot): active members are distinct people. */
+export const activeMembers = analytics.table(
+  'active_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    slot: timestamp('slot', { withTimezone: true }).notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.slot, t.userId] }), index('active_members_slot_brin').using('brin', t.slot)],
+);
+
+/** People who joined and left the organisation per slot. */
+export const membershipSlots = analytics.table(
+  'membership_slots',
+  {
+    orgId: uuid('org_id').notNull(),
+    slot: timestamp('slot', { withTimezone: true }).notNull(),
+    joined: integer('joined').notNull().default(0),
+    left: integer('left').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.slot] }), index('membership_slots_slot_brin').using('brin', t.slot)],
+);
+
+/** What each member holds now, per token (the sum of their postings). */
+export const holdings = analytics.table(
+  'holdings',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    balance: amount('balance'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.userId] }), index('holdings_top').on(t.orgId, t.tokenId, t.balance)],
+);
+
+/** Each member's change of balance per transaction: their balance at any time is a sum, whatever the arrival order. */
+export const balanceChanges = analytics.table(
+  'balance_changes',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    transactionId: uuid('transaction_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    delta: numeric('delta').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.transactionId, t.tokenId, t.userId] }),
+    index('balance_changes_member').on(t.orgId, t.tokenId, t.userId, t.at),
+    index('balance_changes_at_brin').using('brin', t.at),
+  ],
+);
+
+/** The organisation-wide audit trail: every subgraph's audit records, append-only (a trigger refuses changes). */
+export const auditTrail = analytics.table(
+  'audit_trail',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    subgraph: text('subgraph').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    outcome: text('outcome').notNull(),
+    errorCode: text('error_code'),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('audit_trail_org_at').on(t.orgId, t.at, t.id), index('audit_trail_at_brin').using('brin', t.at)],
+);
