@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { bigint, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { principalActor, principalOrgId, type Principal } from '@etika/schema';
+import { EVENT_TYPES, principalActor, principalOrgId, type AuditRecorded, type Principal } from '@etika/schema';
 import type { Db, Tx } from './db.ts';
 import type { Logger } from './logger.ts';
+import { recordEvent } from './outbox.ts';
 import { inTenant, scopeOf } from './tenant.ts';
 
 /** The kit-owned audit table every subgraph has in its own schema (created by `migrateSubgraph`). */
@@ -20,6 +21,23 @@ export function auditLogTable(schemaName: string) {
   });
 }
 
+type AuditRow = Omit<AuditRecorded, 'subgraph' | 'at'>;
+
+/**
+ * Writes audit rows and, in the same transaction, one `audit.recorded` event each in the subgraph's outbox: the
+ * organisation-wide trail (analytics) hears of every record that exists, and of no other.
+ */
+async function writeAudit(tx: Tx, schemaName: string, rows: readonly AuditRow[]): Promise<void> {
+  const at = new Date();
+  await tx.insert(auditLogTable(schemaName)).values(rows.map((r) => ({ ...r, at })));
+  for (const r of rows) {
+    // the trail is the organisations': a record outside any (a sign-in) stays in the subgraph's own log
+    if (!r.orgId) continue;
+    const payload: AuditRecorded = { ...r, subgraph: schemaName, at: at.toISOString() };
+    await recordEvent(tx, schemaName, EVENT_TYPES.auditRecorded, r.orgId, payload);
+  }
+}
+
 export interface AuditContext extends BaseContext {
   readonly principal: Principal;
   readonly requestId: string;
@@ -32,16 +50,15 @@ export interface AuditContext extends BaseContext {
  * mutation (nothing may fail after it); every other mutation is audited by the plugin.
  */
 export function auditInTransaction(ctx: AuditContext, schemaName: string, operation: string): (tx: Tx) => Promise<void> {
-  const table = auditLogTable(schemaName);
   return async (tx) => {
-    await tx.insert(table).values({
+    await writeAudit(tx, schemaName, [{
       orgId: principalOrgId(ctx.principal),
       actor: principalActor(ctx.principal),
       operation,
       outcome: 'success',
       errorCode: null,
       requestId: ctx.requestId,
-    });
+    }]);
     ctx.audited.add(operation);
   };
 }
@@ -55,10 +72,9 @@ function rootFields(operation: OperationDefinitionNode): { responseKey: string; 
 /**
  * Records every mutation root field with who did it, in which organisation, and how it ended. It lives in the
  * kit's server, so no subgraph can forget it; it writes after the operation, in its own transaction, so failed
- * operations are recorded too.
+ * operations are recorded (and their events emitted) too, though their own transaction rolled back.
  */
 export function auditPlugin<TContext extends AuditContext>(schemaName: string, db: Db, logger: Logger): ApolloServerPlugin<TContext> {
-  const table = auditLogTable(schemaName);
   return {
     async requestDidStart() {
       return {
@@ -66,7 +82,7 @@ export function auditPlugin<TContext extends AuditContext>(schemaName: string, d
           if (operation?.operation !== 'mutation') return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const { principal, requestId } = contextValue;
-          const rows = rootFields(operation).flatMap(({ responseKey, field }) => {
+          const rows = rootFields(operation).flatMap(({ responseKey, field }): AuditRow[] => {
             const error = errors.find((e) => e.path?.[0] === responseKey);
             if (!error && contextValue.audited.has(field)) return [];
             const code = error?.extensions?.['code'];
@@ -74,14 +90,14 @@ export function auditPlugin<TContext extends AuditContext>(schemaName: string, d
               orgId: principalOrgId(principal),
               actor: principalActor(principal),
               operation: field,
-              outcome: error ? 'failure' : 'success',
+              outcome: error ? ('failure' as const) : ('success' as const),
               errorCode: typeof code === 'string' ? code : error ? 'INTERNAL_SERVER_ERROR' : null,
               requestId,
             }];
           });
           if (rows.length === 0) return;
           try {
-            await inTenant(db, scopeOf(principal), (tx) => tx.insert(table).values(rows));
+            await inTenant(db, scopeOf(principal), (tx) => writeAudit(tx, schemaName, rows));
           } catch (err) {
             logger.error({ err, requestId }, 'audit write failed');
           }

@@ -19,7 +19,7 @@ afterAll(() => p?.close());
 async function outbox(database: Database, orgId: string): Promise<{ type: string; payload: Record<string, unknown> }[]> {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.system', 'outbox-relay', true)`);
-    const rows = await queryRows<{ type: string; payload: unknown }>(tx, sql`select type, payload from org.outbox where org_id = ${orgId}::uuid order by occurred_at, id`);
+    const rows = await queryRows<{ type: string; payload: unknown }>(tx, sql`select type, payload from org.outbox where org_id = ${orgId}::uuid and type <> ${EVENT_TYPES.auditRecorded} order by occurred_at, id`);
     return rows.map((r) => ({ type: r.type, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
   });
 }
