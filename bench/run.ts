@@ -16,6 +16,7 @@ import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
+import { benchWebhooks } from './webhooks.ts';
 
 const serverUrl = process.env['DATABASE_URL'];
 if (!serverUrl) {
@@ -85,6 +86,9 @@ const tpcb = pgbench(await freshDatabase());
 const proofDb = await openDatabase({ url: await freshDatabase(), maxConnections: 2 });
 const proofs = await benchProofs(proofDb, 1_000_000, [1_000, 1_000_000]);
 await proofDb.close();
+const webhookDb = await openDatabase({ url: await freshDatabase(), maxConnections: 10 });
+const webhooks = await benchWebhooks(webhookDb, 2_000);
+await webhookDb.close();
 
 const [version] = await admin.unsafe('show server_version');
 const serverVersion = String((version as unknown as { server_version: string }).server_version);
@@ -115,6 +119,12 @@ Best ledger rate / pgbench: **${fmt(best / tpcb, 2)}** (goal: ≥ 0.5).
 ${proofs.map((p) => `| ${p.size.toLocaleString('en')} | ${fmt(p.meanMs, 2)} | ${fmt(p.p99Ms, 2)} |`).join('\n')}
 
 1M / 1K mean: **${fmt(proofs[1]!.meanMs / proofs[0]!.meanMs, 2)}×** (goal: ≤ 3×).
+
+## Outgoing webhooks: deliveries to a receiver on this machine
+
+${webhooks.deliveries} committed transactions to one endpoint, delivered by the notification subgraph's sender (signed,
+each attempt written before it leaves, 50 at a time): **${fmt(webhooks.perSecond)} deliveries/s**; one attempt p50
+${fmt(webhooks.p50Ms, 0)} ms, p99 ${fmt(webhooks.p99Ms, 0)} ms.
 `;
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
 process.stdout.write(md);

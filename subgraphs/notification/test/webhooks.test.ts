@@ -219,6 +219,17 @@ describe('deliveries', () => {
     expect(receiver.hits.filter((h) => h.path === '/slow').map((h) => h.headers['webhook-timestamp'])).toHaveLength(2);
   });
 
+  it('two senders at once send each attempt once', async () => {
+    const { id } = await create('/concurrent');
+    await publish(p.bus, p.database, ...Array.from({ length: 12 }, () => transfer()));
+    const [a, b] = await Promise.all([worker().runDue(), worker().runDue()]);
+    expect(a + b).toBeGreaterThanOrEqual(12);
+    const hits = receiver.hits.filter((h) => h.path === '/concurrent');
+    expect(hits).toHaveLength(12);
+    expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(12);
+    expect((await endpointLog(id)).deliveries.every((d) => d.status === 'succeeded' && d.attemptCount === 1)).toBe(true);
+  });
+
   it('rotation: both secrets sign during the overlap, then only the new one', async () => {
     // the rotation is stamped by the subgraph's wall clock: the workers' clock starts from it again
     now = new Date(Date.now() + 1000);

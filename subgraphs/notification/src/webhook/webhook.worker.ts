@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Logger, Tx } from '@etika/kit';
 import type { Clock } from '../clock.ts';
 import { asSystem } from '../mail/mail.service.ts';
@@ -76,13 +76,12 @@ export class WebhookWorker {
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
         .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.messageId))
         .where(inArray(webhookDeliveries.id, locked.map((l) => l.id)));
-      const claimed: Claimed[] = [];
-      for (const { d, endpoint, message } of due) {
-        const attempt = d.attempts + 1;
-        await tx.insert(webhookAttempts).values({ orgId: d.orgId, deliveryId: d.id, attempt, startedAt: now });
-        await tx.update(webhookDeliveries).set({ attempts: attempt, nextAttemptAt: null }).where(eq(webhookDeliveries.id, d.id));
-        claimed.push({ deliveryId: d.id, orgId: d.orgId, attempt, endpoint, message });
-      }
+      const claimed: Claimed[] = due.map(({ d, endpoint, message }) => ({ deliveryId: d.id, orgId: d.orgId, attempt: d.attempts + 1, endpoint, message }));
+      await tx.insert(webhookAttempts).values(claimed.map((c) => ({ orgId: c.orgId, deliveryId: c.deliveryId, attempt: c.attempt, startedAt: now })));
+      await tx
+        .update(webhookDeliveries)
+        .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: null })
+        .where(inArray(webhookDeliveries.id, claimed.map((c) => c.deliveryId)));
       return claimed;
     });
   }
@@ -98,8 +97,13 @@ export class WebhookWorker {
   private async complete(tx: Tx, c: Claimed, result: AttemptResult): Promise<void> {
     const now = this.clock.now();
     const outcome = outcomeOf(result);
-    // the endpoint first, then its deliveries, in every transaction that changes both: no two can wait on each other
-    await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, c.endpoint.id)).for('update');
+    // the endpoint first, then its deliveries, in every transaction that changes both: no two can wait on each other.
+    // A success locks the endpoint only when it ends a run of failures, so successes to one endpoint do not queue.
+    if (outcome === 'succeeded') {
+      await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, c.endpoint.id), isNotNull(webhookEndpoints.failingSince)));
+    } else {
+      await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, c.endpoint.id)).for('update');
+    }
     const [still] = await tx
       .update(webhookAttempts)
       .set({
@@ -115,7 +119,6 @@ export class WebhookWorker {
     if (!still) return;
     if (outcome === 'succeeded') {
       await tx.update(webhookDeliveries).set({ status: 'succeeded' }).where(eq(webhookDeliveries.id, c.deliveryId));
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, c.endpoint.id));
       return;
     }
     await this.failed(tx, c.deliveryId, c.attempt, c.endpoint.id, now, outcome === 'gone' ? 'the endpoint answered 410 Gone' : null);
