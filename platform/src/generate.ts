@@ -80,6 +80,20 @@ export async function staleFiles(): Promise<string[]> {
   return [...differing, ...strayFiles(files)];
 }
 
+/** Writes the generated files that differ (only those under the given paths, when any) and removes stray ones. */
+export async function writeGeneratedFiles(only: readonly string[] = []): Promise<string[]> {
+  const files = await generatedFiles();
+  const written: string[] = [];
+  for (const [path, content] of Object.entries(files)) {
+    if (readOrNull(path) === content || (only.length && !only.some((prefix) => path.startsWith(prefix)))) continue;
+    mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+    writeFileSync(join(ROOT, path), content);
+    written.push(path);
+  }
+  if (!only.length || only.some((prefix) => prefix.startsWith(K8S))) for (const stray of strayFiles(files)) rmSync(join(ROOT, stray));
+  return written;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     const stale = await staleFiles();
@@ -90,14 +104,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stdout.write('generated files: up to date\n');
   } else {
     // `npm run generate -- deploy/k8s` writes only what lies under the paths given
-    const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-    const files = await generatedFiles();
-    for (const [path, content] of Object.entries(files)) {
-      if (readOrNull(path) === content || (only.length && !only.some((prefix) => path.startsWith(prefix)))) continue;
-      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
-      writeFileSync(join(ROOT, path), content);
-    }
-    for (const stray of strayFiles(files)) rmSync(join(ROOT, stray));
-    process.stdout.write('generated files: written\n');
+    const written = await writeGeneratedFiles(process.argv.slice(2).filter((a) => !a.startsWith('--')));
+    process.stdout.write(`generated files: ${written.length ? written.join(', ') : 'already up to date'}\n`);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run schema:print`: prints each registered subgraph's SDL to schema/subgraphs/<name>.graphql and composes
- * schema/supergraph.graphql. With --check it writes nothing and fails when composition fails or a committed file
+ * schema/supergraph.graphql, then writes what `npm run generate` writes. With --check it writes nothing and fails when composition fails or a committed file
  * is stale, and compares every schema with the base's: an unacknowledged breaking change fails (`schema-check.ts`).
  */
 import 'reflect-metadata';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeSupergraph } from './compose.ts';
 import { checkAgainstBase } from './schema-base.ts';
+import { writeGeneratedFiles } from './generate.ts';
 import { SUBGRAPHS, defaultSubgraphUrl } from './registry.ts';
 
 /** Every file the schema package holds that is printed or composed from the registry, by path under schema/. */
@@ -46,6 +47,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   process.stdout.write(check ? 'schema: up to date\n' : 'schema: written\n');
+  // what derives from the schema and the registry follows it (CODEOWNERS, READMEs, deploy/k8s, the SDK, docs/api.md)
+  if (!check) process.stdout.write(`generated: ${(await writeGeneratedFiles()).join(', ') || 'already up to date'}\n`);
   if (check) {
     const printed = await printSchemaFiles();
     const result = await checkAgainstBase(printed);
