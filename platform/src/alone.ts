@@ -118,6 +118,16 @@ export const firstQueryOf = (subgraph: string) => FIRST_QUERIES[subgraph] ?? SMO
  * recipient is a member) needs that peer running too.
  */
 const SEEDS: Readonly<Record<string, (call: SeedCall) => Promise<string[]>>> = {
+  org: async (call) => {
+    // org makes the organisation's id; acting in it afterwards takes `--org <that id>`
+    const created = await call<{ createOrganization: { id: string; name: string } }>(
+      'owner',
+      'acme',
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }',
+      { input: { name: ALONE_ORGS['acme']!.name } },
+    );
+    return [`organisation ${created.createOrganization.name} (${created.createOrganization.id}), owned by ${ALONE_PEOPLE.owner.email}: --org ${created.createOrganization.id}`];
+  },
   token: async (call) => {
     const defined = await call<{ defineToken: { id: string; symbol: string } }>(
       'admin',
@@ -128,6 +138,9 @@ const SEEDS: Readonly<Record<string, (call: SeedCall) => Promise<string[]>>> = {
     return [`token ${defined.defineToken.symbol} (${defined.defineToken.id}) in acme`];
   },
 };
+
+/** The subgraphs whose domain needs more than the people and organisations to be tried alone. */
+export const SEEDED_SUBGRAPHS: readonly string[] = Object.keys(SEEDS);
 
 type SeedCall = <T>(role: Role, org: keyof typeof ALONE_ORGS, query: string, variables?: Record<string, unknown>) => Promise<T>;
 
