@@ -85,6 +85,9 @@ describe('buying tokens with the sandbox', () => {
     expect(a.createPayment.id).toBe(b.createPayment.id);
     const other = await gql(p, shop.tokens.member, CREATE, { i: { ...i, idempotencyKey: 'another-key' } });
     expect(codeOf(other)).toBe('CONFLICT');
+    const fresh = await ok<{ quoteTokenPurchase: { id: string } }>(p, shop.tokens.member, QUOTE, { i: { tokenId: shop.tokenId, tokens: '100' } });
+    const racing = await Promise.all(['key-a', 'key-b', 'key-c'].map((key) => gql(p, shop.tokens.member, CREATE, { i: { quoteId: fresh.quoteTokenPurchase.id, idempotencyKey: key } })));
+    expect(racing.map(codeOf).sort()).toEqual(['CONFLICT', 'CONFLICT', null]);
   });
 
   it('lists the buyer’s payments, and the organisation’s for those who may see them, with filters', async () => {

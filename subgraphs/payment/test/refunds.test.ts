@@ -52,6 +52,7 @@ describe('refunds', () => {
     const id = await bought('100');
     const i = { paymentId: id, tokens: '50', idempotencyKey: `same-${randomUUID()}` };
     const [a, b] = await Promise.all([refund(shop.tokens.admin, i), refund(shop.tokens.admin, i)]);
+    expect([a.errors, b.errors]).toEqual([undefined, undefined]);
     expect(a.data?.refundPayment.id).toBe(b.data?.refundPayment.id);
     expect((await paymentOf(p, shop.tokens.member, id)).refundedTokens).toBe('50');
   });

@@ -83,7 +83,12 @@ export class PaymentService {
         save: (row) => ({ paymentId: row.id }),
         replay: async (saved) => (await tx.select().from(payments).where(eq(payments.id, saved.paymentId)))[0]!,
       }),
-    );
+    ).catch((err: unknown) => {
+      // two keys paying one quote at once: the quote's unique index lets one through
+      const cause = (err as { cause?: { code?: string } }).cause ?? (err as { code?: string });
+      if (cause.code === '23505') throw appError('CONFLICT', 'This quote is already being paid', { field: 'quoteId' });
+      throw err;
+    });
     return this.withIntent(result);
   }
 

@@ -93,6 +93,9 @@ export class RefundService {
   private async fixAmount(refund: RefundRow, taken: bigint): Promise<RefundRow> {
     return inTenant(this.db, { orgId: refund.orgId, userId: null }, async (tx) => {
       const payment = (await lockedPayment(tx, refund.paymentId))!;
+      const current = await lockedRefund(tx, refund.id);
+      // a retry of the same refund (its key replayed) finds the amount fixed already
+      if (current.amount !== null || current.status !== 'pending') return current;
       const released = BigInt(refund.tokens) - taken;
       const [fixedBefore] = await tx
         .select({ tokens: sql<string>`coalesce(sum(${refunds.tokens}), 0)::text` })
@@ -112,6 +115,8 @@ export class RefundService {
   private async release(refund: RefundRow, heldTokens: bigint, code: string): Promise<void> {
     await inTenant(this.db, { orgId: refund.orgId, userId: null }, async (tx) => {
       await lockedPayment(tx, refund.paymentId);
+      const current = await lockedRefund(tx, refund.id);
+      if (current.status !== 'pending' || current.amount !== null) return;
       await tx.update(payments).set({ refundedTokens: sql`${payments.refundedTokens} - ${heldTokens.toString()}::numeric`, updatedAt: new Date() }).where(eq(payments.id, refund.paymentId));
       await tx.update(refunds).set({ status: 'canceled', failureCode: code, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
     });
@@ -119,8 +124,7 @@ export class RefundService {
 
   /** A refund's state as the provider reports it (its answer or a webhook), once: `payment.refunded` on success. */
   async applyRefundState(tx: Tx, refundId: string, seen: RefundState, failureCode: string | null): Promise<RefundRow> {
-    const [row] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
-    if (!row) throw new Error(`no refund ${refundId}`);
+    const row = await lockedRefund(tx, refundId);
     const next = advanceRefund(row.status as RefundState, seen);
     if (!next) return row;
     const [updated] = await tx.update(refunds).set({ status: next, failureCode, updatedAt: new Date() }).where(eq(refunds.id, refundId)).returning();
@@ -142,6 +146,12 @@ export class RefundService {
     const rows = await inTenant(this.db, scopeOf(principal), (tx) => tx.select().from(refunds).where(inArray(refunds.paymentId, [...paymentIds])).orderBy(refunds.createdAt));
     return paymentIds.map((id) => rows.filter((r) => r.paymentId === id));
   }
+}
+
+async function lockedRefund(tx: Tx, refundId: string): Promise<RefundRow> {
+  const [row] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for('update');
+  if (!row) throw new Error(`no refund ${refundId}`);
+  return row;
 }
 
 function refundedEvent(payment: PaymentRow, refund: RefundRow): PaymentRefunded {

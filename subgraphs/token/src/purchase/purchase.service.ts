@@ -95,10 +95,11 @@ export class PurchaseService {
    */
   async takeBack(orgId: string, actor: string, request: { paymentId: string; refundId: string; tokens: bigint; onlyWhatIsLeft: boolean }): Promise<{ outcome: 'taken' | 'spent' | 'not_issued'; tokens: string }> {
     const answer = await inTenant(this.db, { orgId, userId: null }, async (tx) => {
-      const [done] = await tx.select().from(purchaseRefunds).where(eq(purchaseRefunds.refundId, request.refundId));
-      if (done) return { outcome: 'taken' as const, tokens: done.amount };
       const [purchase] = await tx.select().from(purchases).where(and(eq(purchases.paymentId, request.paymentId), eq(purchases.status, 'issued'))).for('update');
       if (!purchase) return { outcome: 'not_issued' as const, tokens: '0' };
+      // read under the purchase's lock, so a concurrent retry of this refund sees what the first took
+      const [done] = await tx.select().from(purchaseRefunds).where(eq(purchaseRefunds.refundId, request.refundId));
+      if (done) return { outcome: 'taken' as const, tokens: done.amount };
       const left = BigInt(purchase.amount) - BigInt(purchase.refunded);
       const [wallet] = await tx
         .select({ balance: accounts.balance })
