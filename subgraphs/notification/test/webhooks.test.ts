@@ -254,6 +254,8 @@ describe('deliveries', () => {
     await worker().runDue();
     const first = (await endpointLog(id)).deliveries;
     expect(first).toHaveLength(2);
+    const probe = await p.execute('mutation($id: ID!) { replayWebhookDelivery(deliveryId: $id) { id } }', { id: first[0]!.id }, otherAdmin);
+    expect(probe.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const one = await p.execute<{ replayWebhookDelivery: { replayOf: string } }>('mutation($id: ID!) { replayWebhookDelivery(deliveryId: $id) { replayOf } }', { id: first[0]!.id }, admin);
     expect(one.data!.replayWebhookDelivery.replayOf).toBe(first[0]!.id);
     const since = await p.execute<{ replayWebhookDeliveries: number }>('mutation($id: ID!, $since: DateTimeISO!) { replayWebhookDeliveries(endpointId: $id, since: $since) }', { id, since: new Date(Date.now() - 3600_000).toISOString() }, admin);
