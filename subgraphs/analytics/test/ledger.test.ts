@@ -30,7 +30,7 @@ const REPORT = `query($t: ID!, $r: AnalyticsRangeInput!) { tokenAnalytics(tokenI
   periods { start issued sold transferred redeemed reversed refunded transactions activeMembers circulatingSupply }
   totals { issued transferred redeemed reversed transactions activeMembers circulatingSupply } } }`;
 const HOLDERS = 'query($t: ID!) { tokenHolders(tokenId: $t, top: 100) { holders circulatingSupply topDecileAmount top { user { id } balance } distribution { lowerBound holders } } }';
-const MINE = 'query($t: ID!, $r: AnalyticsRangeInput!) { myBalanceHistory(tokenId: $t, range: $r) { start balance } }';
+const MINE = 'query($t: ID!, $r: AnalyticsRangeInput!) { myBalanceHistory(tokenId: $t, range: $r) { points { start balance } } }';
 const TRAIL = 'query($f: AuditTrailFilter, $first: Int, $after: String) { auditTrail(filter: $f, first: $first, after: $after) { entries { id subgraph actor action outcome errorCode requestId at } next } }';
 
 type Entry = { id: string; subgraph: string; actor: string; action: string; outcome: string; errorCode: string | null; at: string };
@@ -168,7 +168,7 @@ describe('numbers against the ledger', () => {
   it("gives each member their own balance, the ledger's", async () => {
     const balances = new Map((await memberBalances(p.subgraph('token').database, a.orgId)).map((m) => [m.user.id, m.balance]));
     for (const role of PEOPLE) {
-      const mine = dataOrThrow(await p.execute<{ myBalanceHistory: { balance: string }[] }>(MINE, { t: tokenId, r: range }, a.as[role])).myBalanceHistory;
+      const mine = dataOrThrow(await p.execute<{ myBalanceHistory: { points: { balance: string }[] } }>(MINE, { t: tokenId, r: range }, a.as[role])).myBalanceHistory.points;
       expect(mine.at(-1)?.balance).toBe(balances.get(a.userIds[role]) ?? '0');
     }
   });

@@ -16,7 +16,7 @@ const REPORT = `query($t: ID!, $r: AnalyticsRangeInput!) { tokenAnalytics(tokenI
   periods { start issued sold transferred redeemed reversed refunded transactions activeMembers circulatingSupply }
   totals { issued transferred redeemed transactions activeMembers circulatingSupply } } }`;
 const HOLDERS = 'query($t: ID!) { tokenHolders(tokenId: $t, top: 2) { holders circulatingSupply topDecileAmount topDecileShare top { user { id } balance } distribution { lowerBound holders } } }';
-const MINE = 'query($t: ID!, $r: AnalyticsRangeInput!) { myBalanceHistory(tokenId: $t, range: $r) { start balance } }';
+const MINE = 'query($t: ID!, $r: AnalyticsRangeInput!) { myBalanceHistory(tokenId: $t, range: $r) { points { start balance } } }';
 
 type Report = { tokenAnalytics: { periods: Record<string, string | number>[]; totals: Record<string, string | number> } };
 const day = (from: string, to: string, timeZone = 'UTC', granularity = 'DAY') => ({ from, to, granularity, timeZone });
@@ -50,6 +50,11 @@ describe('numbers per period', () => {
       ['2026-05-05', '0', '300', '100', 2, 2, '900'],
     ]);
     expect(r.totals).toEqual({ issued: '1000', transferred: '300', redeemed: '100', transactions: 3, activeMembers: 2, circulatingSupply: '900' });
+    const CSV = 'query($t: ID!, $r: AnalyticsRangeInput!, $l: String!) { tokenAnalytics(tokenId: $t, range: $r) { csv(locale: $l, decimals: 2) } }';
+    const csv = dataOrThrow(await p.execute<{ tokenAnalytics: { csv: string } }>(CSV, { t: t.tokenId, r: day('2026-05-04', '2026-05-05'), l: 'fr' }, t.auditor));
+    expect(csv.tokenAnalytics.csv.split('\r\n').slice(1)).toEqual(['04/05/2026;10,00;0,00;0,00;0,00;0,00;0,00;1;1;10,00', '05/05/2026;0,00;0,00;3,00;1,00;0,00;0,00;2;2;9,00', '']);
+    const klingon = await p.execute(CSV, { t: t.tokenId, r: day('2026-05-04', '2026-05-05'), l: 'tlh' }, t.auditor);
+    expect(klingon.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locale' });
     const holders = dataOrThrow(await p.execute<{ tokenHolders: Record<string, unknown> }>(HOLDERS, { t: t.tokenId }, t.admin)).tokenHolders;
     expect(holders).toEqual({
       holders: 2,
@@ -59,8 +64,8 @@ describe('numbers per period', () => {
       top: [{ user: { id: t.alice }, balance: '700' }, { user: { id: t.bob }, balance: '200' }],
       distribution: [{ lowerBound: '100', holders: 2 }],
     });
-    const mine = dataOrThrow(await p.execute<{ myBalanceHistory: unknown[] }>(MINE, { t: t.tokenId, r: day('2026-05-01', '2026-05-31', 'UTC', 'WEEK') }, t.as(t.bob)));
-    expect(mine.myBalanceHistory).toEqual([
+    const mine = dataOrThrow(await p.execute<{ myBalanceHistory: { points: unknown[] } }>(MINE, { t: t.tokenId, r: day('2026-05-01', '2026-05-31', 'UTC', 'WEEK') }, t.as(t.bob)));
+    expect(mine.myBalanceHistory.points).toEqual([
       { start: '2026-04-27', balance: '0' },
       { start: '2026-05-04', balance: '200' },
       { start: '2026-05-11', balance: '200' },
@@ -148,10 +153,10 @@ describe('bad input and who may read', () => {
     expect(probe.totals).toMatchObject({ issued: '0', transactions: 0, circulatingSupply: '0' });
     const theirHolders = dataOrThrow(await p.execute<{ tokenHolders: { holders: number; top: unknown[] } }>(HOLDERS, { t: a.tokenId }, stranger.admin)).tokenHolders;
     expect(theirHolders).toMatchObject({ holders: 0, top: [] });
-    const asOther = dataOrThrow(await p.execute<{ myBalanceHistory: { balance: string }[] }>(MINE, { t: a.tokenId, r: day('2026-06-01', '2026-06-01') }, userPrincipal(a.alice, stranger.orgId, 'member')));
-    expect(asOther.myBalanceHistory.map((x) => x.balance)).toEqual(['0']);
-    const own = dataOrThrow(await p.execute<{ myBalanceHistory: { balance: string }[] }>(MINE, { t: a.tokenId, r: day('2026-06-01', '2026-06-01') }, a.as(a.alice)));
-    expect(own.myBalanceHistory.map((x) => x.balance)).toEqual(['42']);
+    const asOther = dataOrThrow(await p.execute<{ myBalanceHistory: { points: { balance: string }[] } }>(MINE, { t: a.tokenId, r: day('2026-06-01', '2026-06-01') }, userPrincipal(a.alice, stranger.orgId, 'member')));
+    expect(asOther.myBalanceHistory.points.map((x) => x.balance)).toEqual(['0']);
+    const own = dataOrThrow(await p.execute<{ myBalanceHistory: { points: { balance: string }[] } }>(MINE, { t: a.tokenId, r: day('2026-06-01', '2026-06-01') }, a.as(a.alice)));
+    expect(own.myBalanceHistory.points.map((x) => x.balance)).toEqual(['42']);
     const member = await p.execute(REPORT, { t: a.tokenId, r: day('2026-06-01', '2026-06-01') }, a.as(a.alice));
     expect(member.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
   });
@@ -176,7 +181,7 @@ describe('bad input and who may read', () => {
       payload: { membershipId: randomUUID(), orgId: t3.orgId, userId: randomUUID(), role, previousRole, actorId: null },
     });
     await deliver([change('member', null), change('admin', null), change('admin', 'member'), change(null, 'member')]);
-    const r = dataOrThrow(await p.execute<{ membershipAnalytics: unknown[] }>('query($r: AnalyticsRangeInput!) { membershipAnalytics(range: $r) { start joined left } }', { r: day('2026-07-01', '2026-07-01') }, t3.auditor));
-    expect(r.membershipAnalytics).toEqual([{ start: '2026-07-01', joined: 2, left: 1 }]);
+    const r = dataOrThrow(await p.execute<{ membershipAnalytics: { periods: unknown[] } }>('query($r: AnalyticsRangeInput!) { membershipAnalytics(range: $r) { periods { start joined left } } }', { r: day('2026-07-01', '2026-07-01') }, t3.auditor));
+    expect(r.membershipAnalytics.periods).toEqual([{ start: '2026-07-01', joined: 2, left: 1 }]);
   });
 });

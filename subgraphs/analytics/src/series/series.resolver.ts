@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { formatLocalDate } from '../period/period.rules.ts';
 import type { AnalyticsContext } from '../context.ts';
 import type { PeriodStats } from './series.service.ts';
-import { AnalyticsRangeInput, BalancePoint, MembershipPeriodStats, TokenAnalytics, TokenPeriodStats } from './series.type.ts';
+import { AnalyticsRangeInput, BalanceHistory, MembershipAnalytics, TokenAnalytics, TokenPeriodStats } from './series.type.ts';
 
 export const toPeriodStats = (r: PeriodStats): TokenPeriodStats => ({
   start: formatLocalDate(r.period.start),
@@ -37,19 +37,19 @@ export class SeriesResolver {
     };
   }
 
-  @Query(() => [MembershipPeriodStats], { description: 'People who joined and left the active organisation, period by period.' })
+  @Query(() => MembershipAnalytics, { description: 'People who joined and left the active organisation, period by period.' })
   @Directive('@requiresScopes(scopes: [["analytics:read"]])')
-  membershipAnalytics(@Arg('range', () => AnalyticsRangeInput) range: AnalyticsRangeInput, @Ctx() ctx: AnalyticsContext): Promise<MembershipPeriodStats[]> {
-    return ctx.series.membership(ctx.principal, range);
+  async membershipAnalytics(@Arg('range', () => AnalyticsRangeInput) range: AnalyticsRangeInput, @Ctx() ctx: AnalyticsContext): Promise<MembershipAnalytics> {
+    return { periods: await ctx.series.membership(ctx.principal, range) };
   }
 
-  @Query(() => [BalancePoint], { description: 'Your own balance of a token at the end of each period.' })
+  @Query(() => BalanceHistory, { description: 'Your own balance of a token at the end of each period.' })
   @Directive('@requiresScopes(scopes: [["token:read"]])')
-  myBalanceHistory(
+  async myBalanceHistory(
     @Arg('tokenId', () => ID) tokenId: string,
     @Arg('range', () => AnalyticsRangeInput) range: AnalyticsRangeInput,
     @Ctx() ctx: AnalyticsContext,
-  ): Promise<BalancePoint[]> {
-    return ctx.series.myBalance(ctx.principal, tokenId, range);
+  ): Promise<BalanceHistory> {
+    return { tokenId: tokenId.toLowerCase(), points: await ctx.series.myBalance(ctx.principal, tokenId, range) };
   }
 }

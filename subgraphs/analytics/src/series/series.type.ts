@@ -117,3 +117,18 @@ export class BalancePoint {
   @Field(() => String)
   balance!: string;
 }
+
+@ObjectType({ description: 'People who joined and left the organisation, period by period.' })
+export class MembershipAnalytics {
+  @Field(() => [MembershipPeriodStats])
+  periods!: MembershipPeriodStats[];
+}
+
+@ObjectType({ description: "A member's balance of one token at the end of each period." })
+export class BalanceHistory {
+  @Field(() => ID)
+  tokenId!: string;
+
+  @Field(() => [BalancePoint])
+  points!: BalancePoint[];
+}
