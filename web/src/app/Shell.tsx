@@ -36,13 +36,17 @@ const SIGN_OUT = graphql(`
   }
 `);
 
-type ModuleKey = 'wallet' | 'history' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'settings' | 'security' | 'newOrganisation';
+type ModuleKey = 'wallet' | 'history' | 'buy' | 'payments' | 'sales' | 'prices' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'settings' | 'security' | 'newOrganisation';
 
 /** The menu: each entry appears only with its permission (and, for the organisation's pages, an organisation). */
 export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needsOrg: boolean }[] = [
   { path: '/wallet', key: 'wallet', scope: 'token:read', needsOrg: true },
   { path: '/history', key: 'history', scope: 'token:read', needsOrg: true },
+  { path: '/buy', key: 'buy', scope: 'payment:create', needsOrg: true },
+  { path: '/payments', key: 'payments', scope: 'payment:read', needsOrg: true },
   { path: '/issuance', key: 'issuance', scope: 'token:issue', needsOrg: true },
+  { path: '/sales', key: 'sales', scope: 'payment:manage', needsOrg: true },
+  { path: '/prices', key: 'prices', scope: 'payment:manage', needsOrg: true },
   { path: '/members', key: 'members', scope: 'members:read', needsOrg: true },
   { path: '/api-keys', key: 'apiKeys', scope: 'apikeys:manage', needsOrg: true },
   { path: '/explorer', key: 'explorer', scope: 'chain:read', needsOrg: true },

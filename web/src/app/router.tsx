@@ -14,6 +14,10 @@ const IssuancePage = guarded('token:issue', () => import('../modules/issuance/Is
 const MembersPage = guarded('members:read', () => import('../modules/members/MembersPage.tsx'));
 const ApiKeysPage = guarded('apikeys:manage', () => import('../modules/api-keys/ApiKeysPage.tsx'));
 const SettingsPage = guarded('org:read', () => import('../modules/organizations/SettingsPage.tsx'));
+const BuyPage = guarded('payment:create', () => import('../modules/payments/BuyPage.tsx'));
+const MyPaymentsPage = guarded('payment:read', () => import('../modules/payments/MyPaymentsPage.tsx'));
+const SalesPage = guarded('payment:manage', () => import('../modules/payments/SalesPage.tsx'));
+const PricesPage = guarded('payment:manage', () => import('../modules/payments/PricesPage.tsx'));
 const SecurityPage = lazyPage(() => import('../modules/security/SecurityPage.tsx'));
 const OrganizationsPage = lazyPage(() => import('../modules/organizations/OrganizationsPage.tsx'));
 
@@ -39,6 +43,10 @@ export const router = createBrowserRouter([
       { path: 'members', element: <MembersPage /> },
       { path: 'api-keys', element: <ApiKeysPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'buy', element: <BuyPage /> },
+      { path: 'payments', element: <MyPaymentsPage /> },
+      { path: 'sales', element: <SalesPage /> },
+      { path: 'prices', element: <PricesPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'organizations/new', element: <OrganizationsPage /> },
     ],

@@ -40,6 +40,20 @@ type Documents = {
     "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n": typeof types.MyInvitationsDocument,
     "mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }": typeof types.AcceptInvitationDocument,
     "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }": typeof types.DeclineInvitationDocument,
+    "\n  fragment PriceFields on TokenPrice {\n    currency\n    currencyExponent\n    unitAmount\n    perTokens\n    minTokens\n    maxTokens\n  }\n": typeof types.PriceFieldsFragmentDoc,
+    "\n  fragment PaymentFields on Payment {\n    id\n    status\n    issuance\n    tokens\n    currency\n    currencyExponent\n    total\n    refundedTokens\n    refundedAmount\n    nextAction\n    lastDeclineCode\n    createdAt\n    token {\n      id\n      symbol\n      decimals\n    }\n    refunds {\n      id\n      status\n      tokens\n      amount\n      failureCode\n      createdAt\n    }\n  }\n": typeof types.PaymentFieldsFragmentDoc,
+    "\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n": typeof types.TokenPricesDocument,
+    "query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }": typeof types.PaymentMethodsDocument,
+    "\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n": typeof types.QuotePurchaseDocument,
+    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }": typeof types.CreatePaymentDocument,
+    "mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }": typeof types.ConfirmPaymentDocument,
+    "mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }": typeof types.CompletePaymentActionDocument,
+    "query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }": typeof types.PaymentDocument,
+    "\n  query MyPayments($input: PaymentsInput) {\n    myPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.MyPaymentsDocument,
+    "\n  query OrganizationPayments($input: PaymentsInput) {\n    organizationPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n        buyer {\n          id\n          email\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.OrganizationPaymentsDocument,
+    "mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }": typeof types.RefundPaymentDocument,
+    "mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }": typeof types.SetTokenPriceDocument,
+    "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }": typeof types.RemoveTokenPriceDocument,
     "query SecurityMe { me { id mfaEnabled } }": typeof types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
@@ -88,6 +102,20 @@ const documents: Documents = {
     "\n  query MyInvitations {\n    myInvitations {\n      id\n      organizationId\n      organizationName\n      role\n      expiresAt\n    }\n  }\n": types.MyInvitationsDocument,
     "mutation AcceptInvitation($invitationId: ID!) { acceptInvitation(invitationId: $invitationId) { id } }": types.AcceptInvitationDocument,
     "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }": types.DeclineInvitationDocument,
+    "\n  fragment PriceFields on TokenPrice {\n    currency\n    currencyExponent\n    unitAmount\n    perTokens\n    minTokens\n    maxTokens\n  }\n": types.PriceFieldsFragmentDoc,
+    "\n  fragment PaymentFields on Payment {\n    id\n    status\n    issuance\n    tokens\n    currency\n    currencyExponent\n    total\n    refundedTokens\n    refundedAmount\n    nextAction\n    lastDeclineCode\n    createdAt\n    token {\n      id\n      symbol\n      decimals\n    }\n    refunds {\n      id\n      status\n      tokens\n      amount\n      failureCode\n      createdAt\n    }\n  }\n": types.PaymentFieldsFragmentDoc,
+    "\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n": types.TokenPricesDocument,
+    "query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }": types.PaymentMethodsDocument,
+    "\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n": types.QuotePurchaseDocument,
+    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }": types.CreatePaymentDocument,
+    "mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }": types.ConfirmPaymentDocument,
+    "mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }": types.CompletePaymentActionDocument,
+    "query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }": types.PaymentDocument,
+    "\n  query MyPayments($input: PaymentsInput) {\n    myPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.MyPaymentsDocument,
+    "\n  query OrganizationPayments($input: PaymentsInput) {\n    organizationPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n        buyer {\n          id\n          email\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.OrganizationPaymentsDocument,
+    "mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }": types.RefundPaymentDocument,
+    "mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }": types.SetTokenPriceDocument,
+    "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }": types.RemoveTokenPriceDocument,
     "query SecurityMe { me { id mfaEnabled } }": types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
@@ -228,6 +256,62 @@ export function graphql(source: "mutation AcceptInvitation($invitationId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }"): (typeof documents)["mutation DeclineInvitation($invitationId: ID!) { declineInvitation(invitationId: $invitationId) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PriceFields on TokenPrice {\n    currency\n    currencyExponent\n    unitAmount\n    perTokens\n    minTokens\n    maxTokens\n  }\n"): (typeof documents)["\n  fragment PriceFields on TokenPrice {\n    currency\n    currencyExponent\n    unitAmount\n    perTokens\n    minTokens\n    maxTokens\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentFields on Payment {\n    id\n    status\n    issuance\n    tokens\n    currency\n    currencyExponent\n    total\n    refundedTokens\n    refundedAmount\n    nextAction\n    lastDeclineCode\n    createdAt\n    token {\n      id\n      symbol\n      decimals\n    }\n    refunds {\n      id\n      status\n      tokens\n      amount\n      failureCode\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment PaymentFields on Payment {\n    id\n    status\n    issuance\n    tokens\n    currency\n    currencyExponent\n    total\n    refundedTokens\n    refundedAmount\n    nextAction\n    lastDeclineCode\n    createdAt\n    token {\n      id\n      symbol\n      decimals\n    }\n    refunds {\n      id\n      status\n      tokens\n      amount\n      failureCode\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }"): (typeof documents)["query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }"): (typeof documents)["mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }"): (typeof documents)["mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }"): (typeof documents)["mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }"): (typeof documents)["query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPayments($input: PaymentsInput) {\n    myPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query MyPayments($input: PaymentsInput) {\n    myPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationPayments($input: PaymentsInput) {\n    organizationPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n        buyer {\n          id\n          email\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query OrganizationPayments($input: PaymentsInput) {\n    organizationPayments(input: $input) {\n      nodes {\n        ...PaymentFields\n        buyer {\n          id\n          email\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }"): (typeof documents)["mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }"): (typeof documents)["mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }"): (typeof documents)["mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -30,6 +30,10 @@ const en = {
     settings: 'Organisation',
     security: 'Security',
     newOrganisation: 'New organisation',
+    buy: 'Buy tokens',
+    payments: 'My payments',
+    sales: 'Sales',
+    prices: 'Prices',
   },
   guard: { notAllowed: 'Your role in this organisation does not include this page. An owner or admin can change your role.' },
   notFound: {

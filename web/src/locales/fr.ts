@@ -26,6 +26,10 @@ const fr: ShellCatalogue = {
     settings: 'Organisation',
     security: 'Sécurité',
     newOrganisation: 'Nouvelle organisation',
+    buy: 'Acheter des jetons',
+    payments: 'Mes paiements',
+    sales: 'Ventes',
+    prices: 'Prix',
   },
   guard: { notAllowed: 'Votre rôle dans cette organisation ne donne pas accès à cette page. Un propriétaire ou un administrateur peut changer votre rôle.' },
   notFound: {

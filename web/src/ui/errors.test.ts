@@ -12,6 +12,9 @@ describe('messageFor', () => {
     ['UNAUTHORIZED_FIELD_OR_TYPE', /not allowed/],
     ['SESSION_EXPIRED', /sign in again/],
     ['LAST_OWNER', /at least one owner/],
+    ['TOKENS_SPENT', /already spent some of these tokens/],
+    ['QUOTE_EXPIRED', /quote has expired/],
+    ['PURCHASE_LIMIT', /outside the limits/],
   ])('puts %s in words', (code, words) => {
     expect(messageFor(apolloError(code))).toMatch(words);
   });
