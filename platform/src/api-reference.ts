@@ -22,8 +22,12 @@ import { PARTNER_GRANTABLE } from '@etika/schema';
 
 /** Root fields a partner can call that no scope guards: reading the organisation, verifying the public log. */
 export const PARTNER_PUBLIC: readonly string[] = ['Query.organization', 'Query.latestCheckpoint', 'Query.checkpoints', 'Query.consistencyProof', 'Query.chainPublicKey'];
-/** Fields whose scopes a key may hold but that answer only people (a wallet, a person's own history). */
-export const PEOPLE_ONLY: readonly string[] = ['Query.myTransactions', 'Mutation.transferTokens', 'Mutation.redeemTokens', 'User.wallet', 'User.memberships', 'User.email', 'User.mfaEnabled'];
+/**
+ * Fields whose scopes a key may hold but that answer only people (a wallet, a person's own history); root fields
+ * named `my…` are people's by convention and need no entry.
+ */
+export const PEOPLE_ONLY: readonly string[] = ['Mutation.transferTokens', 'Mutation.redeemTokens', 'User.wallet', 'User.memberships', 'User.email', 'User.mfaEnabled'];
+const peopleOnly = (coordinate: string) => PEOPLE_ONLY.includes(coordinate) || /^(Query|Mutation)\.my[A-Z]/.test(coordinate);
 
 const directive = (node: { directives?: readonly ConstDirectiveNode[] | undefined }, name: string) => node.directives?.filter((d) => d.name.value === name) ?? [];
 
@@ -69,12 +73,13 @@ export function partnerSurface(document: DocumentNode): PartnerSurface {
   const root = (name: string) => (definitions.get(name) as ObjectTypeDefinitionNode | undefined)?.fields ?? [];
   const callable = (type: string) => (f: FieldDefinitionNode) => {
     const coordinate = `${type}.${f.name.value}`;
-    if (PEOPLE_ONLY.includes(coordinate)) return false;
+    if (peopleOnly(coordinate)) return false;
     const scopes = scopesOf(f);
     return PARTNER_PUBLIC.includes(coordinate) || (scopes !== null && partnerMaySatisfy(scopes));
   };
-  const operations = root('Query').filter(callable('Query'));
-  const mutations = root('Mutation').filter(callable('Mutation'));
+  const byName = (a: FieldDefinitionNode, b: FieldDefinitionNode) => a.name.value.localeCompare(b.name.value);
+  const operations = root('Query').filter(callable('Query')).sort(byName);
+  const mutations = root('Mutation').filter(callable('Mutation')).sort(byName);
   const types = new Map<string, TypeDefinitionNode>();
   const fields = new Map<string, FieldDefinitionNode[]>();
   const visit = (name: string) => {
@@ -84,7 +89,7 @@ export function partnerSurface(document: DocumentNode): PartnerSurface {
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !partnerMaySatisfy(scopesOf(definition))) return;
     types.set(name, definition);
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      const readable = (definition.fields ?? []).filter((f) => !PEOPLE_ONLY.includes(`${name}.${f.name.value}`) && partnerMaySatisfy(scopesOf(f)));
+      const readable = (definition.fields ?? []).filter((f) => !peopleOnly(`${name}.${f.name.value}`) && partnerMaySatisfy(scopesOf(f)));
       fields.set(name, readable);
       for (const f of readable) {
         visit(namedType(f.type));
@@ -113,7 +118,12 @@ export function undescribed(surface: PartnerSurface, graphs: readonly string[]):
     return (own.length ? own : fallback).some((g) => graphs.includes(g));
   };
   const missing: string[] = [];
-  for (const f of [...surface.operations, ...surface.mutations]) if (!f.description && ours(f, [])) missing.push(f.name.value);
+  const args = (owner: string, f: FieldDefinitionNode) => (f.arguments ?? []).filter((a) => !a.description).map((a) => `${owner}${f.name.value}(${a.name.value}:)`);
+  for (const f of [...surface.operations, ...surface.mutations]) {
+    if (!ours(f, [])) continue;
+    if (!f.description) missing.push(f.name.value);
+    missing.push(...args('', f));
+  }
   for (const [name, definition] of surface.types) {
     const owners = graphsOf(definition, 'join__type');
     if (!ours(definition, owners) || definition.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
@@ -121,9 +131,11 @@ export function undescribed(surface: PartnerSurface, graphs: readonly string[]):
     const members: readonly (FieldDefinitionNode | InputValueDefinitionNode)[] =
       definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ? (definition.fields ?? []) : (surface.fields.get(name) ?? []);
     for (const f of members) {
-      if (f.name.value === 'id' || f.description) continue;
+      if (f.name.value === 'id') continue;
       const fieldOwners = graphsOf(f, 'join__field');
-      if ((fieldOwners.length ? fieldOwners : owners).some((g) => graphs.includes(g))) missing.push(`${name}.${f.name.value}`);
+      if (!(fieldOwners.length ? fieldOwners : owners).some((g) => graphs.includes(g))) continue;
+      if (!f.description) missing.push(`${name}.${f.name.value}`);
+      if (f.kind === Kind.FIELD_DEFINITION) missing.push(...args(`${name}.`, f));
     }
   }
   return missing;

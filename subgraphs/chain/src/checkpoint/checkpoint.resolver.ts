@@ -20,7 +20,7 @@ export class CheckpointResolver {
   @Query(() => [Checkpoint], { description: 'Signed checkpoints, newest first.' })
   @Directive('@listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)')
   async checkpoints(
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many checkpoints, newest first (at most 100).' }) first: number,
     @Arg('before', () => GraphQLSafeInt, { nullable: true, description: 'Only checkpoints smaller than this size.' }) before: number | null,
     @Ctx() ctx: ChainContext,
   ): Promise<Checkpoint[]> {
@@ -30,8 +30,8 @@ export class CheckpointResolver {
   @Query(() => ConsistencyProof, { description: 'Proof that the tree of size2 extends the tree of size1.' })
   @Directive('@cost(weight: 5)')
   async consistencyProof(
-    @Arg('size1', () => GraphQLSafeInt) size1: number,
-    @Arg('size2', () => GraphQLSafeInt) size2: number,
+    @Arg('size1', () => GraphQLSafeInt, { description: 'The size of a checkpoint the verifier already trusts.' }) size1: number,
+    @Arg('size2', () => GraphQLSafeInt, { description: 'A later size, at most the size of the log.' }) size2: number,
     @Ctx() ctx: ChainContext,
   ): Promise<ConsistencyProof> {
     return { size1, size2, hashes: await ctx.log.consistency(size1, size2) };

@@ -20,7 +20,7 @@ export class OrganizationResolver {
 
   @Query(() => Organization, { nullable: true, description: 'An organisation you belong to or act in.' })
   @Directive('@authenticated')
-  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: OrgContext): Promise<Organization | null> {
+  async organization(@Arg('id', () => ID, { description: "The organisation's id (for an API key, its own organisation's)." }) id: string, @Ctx() ctx: OrgContext): Promise<Organization | null> {
     return organizationLoader(ctx).load(id);
   }
 

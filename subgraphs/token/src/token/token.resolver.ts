@@ -27,7 +27,7 @@ export class TokenResolver {
 
   @Mutation(() => Token, { description: 'Defines a new token of the active organisation.' })
   @Directive('@requiresScopes(scopes: [["token:define"]])')
-  async defineToken(@Arg('input', () => DefineTokenInput) input: DefineTokenInput, @Ctx() ctx: TokenContext): Promise<Token> {
+  async defineToken(@Arg('input', () => DefineTokenInput, { description: 'Its name, symbol, decimals and optional cap.' }) input: DefineTokenInput, @Ctx() ctx: TokenContext): Promise<Token> {
     return toToken(await ctx.tokens.define(ctx.principal, input));
   }
 

@@ -66,13 +66,13 @@ export class TransactionResolver {
   @Query(() => TransactionPage, { description: "The organisation's transactions, newest first, with the members in them and their memos." })
   @Directive('@listSize(assumedSize: 100, sizedFields: ["nodes"])')
   @Directive('@requiresScopes(scopes: [["ledger:read"]])')
-  async organizationTransactions(@Arg('input', () => HistoryInput) input: HistoryInput, @Ctx() ctx: TokenContext): Promise<TransactionPage> {
+  async organizationTransactions(@Arg('input', () => HistoryInput, { description: 'Which transactions, and which page.' }) input: HistoryInput, @Ctx() ctx: TokenContext): Promise<TransactionPage> {
     return page(ctx, input, null);
   }
 
   @Mutation(() => TokenTransaction, { description: 'Mints tokens to a member.' })
   @Directive('@requiresScopes(scopes: [["token:issue"]])')
-  async issueTokens(@Arg('input', () => MovementInput) input: MovementInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
+  async issueTokens(@Arg('input', () => MovementInput, { description: 'The token, the amount, the receiving member and the idempotency key.' }) input: MovementInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
     return toTransaction(await movement('issue', 'issueTokens', input, ctx));
   }
 
@@ -90,7 +90,7 @@ export class TransactionResolver {
 
   @Mutation(() => TokenTransaction, { description: 'Several movements, all or nothing; each leg needs its own scope.' })
   @Directive('@requiresScopes(scopes: [["token:issue"], ["token:transfer"], ["token:redeem"]])')
-  async submitBatch(@Arg('input', () => BatchInput) input: BatchInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
+  async submitBatch(@Arg('input', () => BatchInput, { description: 'The legs, applied together or not at all, under one idempotency key.' }) input: BatchInput, @Ctx() ctx: TokenContext): Promise<TokenTransaction> {
     return toTransaction(
       await ctx.ledger.submit(
         ctx.principal,
