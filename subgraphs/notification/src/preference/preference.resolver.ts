@@ -11,6 +11,7 @@ const toPreference = (v: PreferenceView): NotificationPreference => ({ kind: v.k
 export class PreferenceResolver {
   @Query(() => [NotificationPreference], { description: 'Every kind of notification, with where it reaches you.' })
   @Directive('@authenticated')
+  @Directive('@listSize(assumedSize: 12)')
   async notificationPreferences(@Ctx() ctx: NotificationContext): Promise<NotificationPreference[]> {
     return (await ctx.services.preferences.list(ctx.principal)).map(toPreference);
   }

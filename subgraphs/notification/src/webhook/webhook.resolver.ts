@@ -47,6 +47,7 @@ export const endpointReference = {
 export class WebhookEndpointResolver {
   @Query(() => [WebhookEndpoint], { description: "The active organisation's webhook endpoints, newest first." })
   @Directive(MANAGE)
+  @Directive('@listSize(assumedSize: 20)')
   async webhookEndpoints(@Ctx() ctx: NotificationContext): Promise<WebhookEndpoint[]> {
     return (await ctx.services.webhooks.list(ctx.principal)).map(toEndpoint);
   }
@@ -58,6 +59,7 @@ export class WebhookEndpointResolver {
   }
 
   @FieldResolver(() => [WebhookDelivery], { description: 'The delivery log, newest first.' })
+  @Directive('@listSize(assumedSize: 100, slicingArguments: ["first"])')
   async deliveries(
     @Root() endpoint: WebhookEndpoint,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

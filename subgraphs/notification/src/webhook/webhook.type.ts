@@ -50,7 +50,8 @@ export class WebhookDelivery {
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
-  @Field(() => [WebhookAttempt])
+  @Field(() => [WebhookAttempt], { description: 'At most eight: the retry schedule.' })
+  @Directive('@listSize(assumedSize: 8)')
   attempts!: WebhookAttempt[];
 }
 
