@@ -37,8 +37,8 @@ export function formatCountdown(seconds: number): string {
 }
 
 /** Where a payment stands, as the buyer or an admin reads it; each has a sentence (`payments.state.<state>`). */
-export type PaymentState =
-  | 'open' | 'declined' | 'requiresAction' | 'processing' | 'issuing' | 'issued' | 'issueRefused' | 'partlyRefunded' | 'refunded' | 'canceled';
+export const PAYMENT_STATES = ['open', 'declined', 'requiresAction', 'processing', 'issuing', 'issued', 'issueRefused', 'partlyRefunded', 'refunded', 'canceled'] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 type StateInput = Pick<PaymentFieldsFragment, 'status' | 'issuance' | 'tokens' | 'lastDeclineCode'> & {
   readonly refunds: readonly Pick<PaymentFieldsFragment['refunds'][number], 'status' | 'tokens'>[];
