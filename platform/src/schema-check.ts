@@ -49,11 +49,32 @@ const LEVELS: Record<CriticalityLevel, SchemaChange['level']> = {
  */
 const isMachinery = (c: Change) => Boolean(c.path && (c.path.startsWith('@') || c.path.startsWith('.@link')));
 
+const ACCESS = /\.@(requiresScopes|authenticated)(\.|$)/;
+
+/**
+ * Asking for more access (a new `@requiresScopes` or `@authenticated`, or other scopes) on what clients already read
+ * takes it away from those without it: breaking, though graphql-inspector calls it dangerous. On what this change
+ * adds, nobody used it yet.
+ */
+function accessNarrowed(change: Change, added: ReadonlySet<string>): boolean {
+  if (!change.path || !ACCESS.test(change.path) || String(change.type).endsWith('_REMOVED')) return false;
+  const guarded = change.path.slice(0, change.path.indexOf('.@'));
+  const [typeName] = guarded.split('.');
+  return !added.has(guarded) && !added.has(typeName ?? '');
+}
+
 export async function compareSchemas(before: GraphQLSchema, after: GraphQLSchema): Promise<SchemaChange[]> {
-  const changes: Change[] = await diff(before, after);
-  return changes
-    .filter((c) => !isMachinery(c))
-    .map((c) => ({ type: String(c.type), path: c.path ?? '', message: c.message, level: LEVELS[c.criticality.level] }));
+  const changes: Change[] = (await diff(before, after)).filter((c) => !isMachinery(c));
+  const added = new Set(changes.filter((c) => /^(FIELD|TYPE)_ADDED$/.test(String(c.type)) && c.path).map((c) => c.path!));
+  return changes.map((c) => {
+    const narrowed = c.criticality.level !== CriticalityLevel.Breaking && accessNarrowed(c, added);
+    return {
+      type: String(c.type),
+      path: c.path ?? '',
+      message: narrowed ? `${c.message}: clients without that access lose what it guards` : c.message,
+      level: narrowed ? 'breaking' : LEVELS[c.criticality.level],
+    };
+  });
 }
 
 const acknowledgementsSchema = z.object({

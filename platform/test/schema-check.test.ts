@@ -51,6 +51,14 @@ describe('the breaking-change check', () => {
     expect(report.lines.join('\n')).toContain('every client moved');
   });
 
+  it('counts more access asked of an existing field as breaking, and none asked of a new one', async () => {
+    const guarded = await check(edited('token', /(\n\s+)symbol: String!/, '$1symbol: String! @requiresScopes(scopes: [["ledger:read"]])'));
+    expect(guarded.refused).toContain('token: DIRECTIVE_USAGE_FIELD_DEFINITION_ADDED Token.symbol.@requiresScopes');
+    const added = await check(edited('token', /(\n\s+)symbol: String!/, '$1symbol: String!$1ticker: String @requiresScopes(scopes: [["ledger:read"]])'));
+    expect(added.refused).toEqual([]);
+    expect(added.lines.join('\n')).not.toContain('Token.ticker.@requiresScopes');
+  });
+
   it('takes no acknowledgement without a reason', () => {
     expect(() => parseAcknowledgements('{"acknowledged":[{"type":"FIELD_REMOVED","path":"Token.symbol","reason":""}]}', 'subgraphs/token/schema-changes.json')).toThrow(/reason/);
   });
