@@ -45,7 +45,7 @@ type Documents = {
     "\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n": typeof types.TokenPricesDocument,
     "query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }": typeof types.PaymentMethodsDocument,
     "\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n": typeof types.QuotePurchaseDocument,
-    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }": typeof types.CreatePaymentDocument,
+    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { id status } }": typeof types.CreatePaymentDocument,
     "mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }": typeof types.ConfirmPaymentDocument,
     "mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }": typeof types.CompletePaymentActionDocument,
     "query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }": typeof types.PaymentDocument,
@@ -107,7 +107,7 @@ const documents: Documents = {
     "\n  query TokenPrices {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      price {\n        ...PriceFields\n      }\n    }\n  }\n": types.TokenPricesDocument,
     "query PaymentMethods { paymentMethods { provider methods { id outcome declineCode } } }": types.PaymentMethodsDocument,
     "\n  mutation QuotePurchase($input: QuoteInput!) {\n    quoteTokenPurchase(input: $input) {\n      id\n      tokens\n      currency\n      currencyExponent\n      unitAmount\n      perTokens\n      total\n      expiresAt\n    }\n  }\n": types.QuotePurchaseDocument,
-    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }": types.CreatePaymentDocument,
+    "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { id status } }": types.CreatePaymentDocument,
     "mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }": types.ConfirmPaymentDocument,
     "mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }": types.CompletePaymentActionDocument,
     "query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }": types.PaymentDocument,
@@ -279,7 +279,7 @@ export function graphql(source: "\n  mutation QuotePurchase($input: QuoteInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }"): (typeof documents)["mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }"];
+export function graphql(source: "mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { id status } }"): (typeof documents)["mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Box, Button, Stack, Text } from '@chakra-ui/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n.ts';
 import type { PaymentFieldsFragment, QuoteInput } from '../../gql/graphql.ts';
 import { errorCode, messageFor } from '../../ui/errors.ts';
@@ -39,6 +39,8 @@ export function Checkout(props: { quote: Quote; token: SaleToken; request: Quote
   const [notice, setNotice] = useState<NoticeState>(null);
   const [reviewNotice, setReviewNotice] = useState<NoticeState>(null);
   const now = useNow(true);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => summary.current?.focus(), [quote.id]);
   const left = secondsLeft(quote.expiresAt, now);
   const expired = left === 0;
   const what = { tokens: tokensText(quote.tokens, props.token, locale), total: moneyText(quote.total, quote, locale) };
@@ -100,7 +102,7 @@ export function Checkout(props: { quote: Quote; token: SaleToken; request: Quote
   return (
     <Stack gap={4} maxW="lg">
       <Notice notice={notice} />
-      <Box borderWidth="1px" borderRadius="md" p={4} bg="brand.subtle">
+      <Box ref={summary} tabIndex={-1} borderWidth="1px" borderRadius="md" p={4} bg="brand.subtle">
         <Text fontSize="xl" fontWeight="bold">{t('payments.quoteLine', what)}</Text>
         {expired
           ? <Text role="status" fontWeight="medium">{t('payments.quoteExpired')}</Text>

@@ -72,7 +72,7 @@ export const QUOTE = graphql(`
   }
 `);
 
-export const CREATE_PAYMENT = graphql(`mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { ...PaymentFields } }`);
+export const CREATE_PAYMENT = graphql(`mutation CreatePayment($input: CreatePaymentInput!) { createPayment(input: $input) { id status } }`);
 export const CONFIRM_PAYMENT = graphql(`mutation ConfirmPayment($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { ...PaymentFields } }`);
 export const COMPLETE_ACTION = graphql(`mutation CompletePaymentAction($input: CompletePaymentActionInput!) { completePaymentAction(input: $input) { ...PaymentFields } }`);
 export const PAYMENT = graphql(`query Payment($id: ID!) { payment(id: $id) { ...PaymentFields } }`);
