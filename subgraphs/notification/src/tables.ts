@@ -47,6 +47,22 @@ export const notifications = notification.table(
   ],
 );
 
+/**
+ * Open invitations by address, from `org.invitation.created`: someone who confirms that address later (signs up) is
+ * told of them in the app too. Read and written by the subgraph's consumers only.
+ */
+export const invitations = notification.table(
+  'invitations',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    email: text('email').notNull(),
+    params: text('params').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('invitations_email').on(t.email, t.expiresAt)],
+);
+
 /** A person's choices per kind and channel; a kind without a row has its default (`preference.rules.ts`). */
 export const preferences = notification.table(
   'preferences',

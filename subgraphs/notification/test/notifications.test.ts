@@ -94,6 +94,18 @@ describe('notifications from events', () => {
     expect(invitation.title).toBe('Invitation to Acme');
   });
 
+  it('tells someone invited before they had an account once they confirm the address, once, and not of an expired invitation', async () => {
+    const dave = randomUUID();
+    const invite = (email: string, expiresAt: string) => envelope(EVENT_TYPES.orgInvitationCreated, orgA, { invitationId: randomUUID(), orgId: orgA, organizationName: 'Acme', email, role: 'member', invitedBy: owner, expiresAt });
+    await publish(p.bus, p.database, invite('dave@example.com', new Date(Date.now() + 86_400_000).toISOString()), invite('dave@example.com', new Date(Date.now() - 1000).toISOString()));
+    const asDave = userPrincipal(dave, null, null);
+    expect(await kinds(asDave)).toEqual([]);
+    await publish(p.bus, p.database, person(dave, 'dave@example.com', 'en', false));
+    expect(await kinds(asDave)).toEqual([]);
+    await publish(p.bus, p.database, person(dave, 'dave@example.com'), person(dave, 'dave@example.com'));
+    expect(await kinds(asDave)).toEqual(['INVITATION_RECEIVED']);
+  });
+
   it('pages newest first with a cursor, counts the unread, marks one and then all read, and audits each', async () => {
     const all = (await list(as.alice)).nodes;
     const first = await p.execute<{ notifications: { nodes: Node[]; endCursor: string; hasNextPage: boolean } }>(LIST, { first: 2 }, as.alice);

@@ -57,8 +57,16 @@ export function subscribeConsumers(bus: EventBus, c: Consumers): void {
     await directory.membershipChanged(tx, e.payload);
     await c.notifications.deliver(tx, e, e.payload.orgId, membershipNotices(e.payload));
   });
-  on(EVENT_TYPES.orgInvitationCreated, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, invitationNotices(e.payload)));
-  on(EVENT_TYPES.identityUserChanged, (tx, e) => directory.userChanged(tx, e.payload));
+  on(EVENT_TYPES.orgInvitationCreated, async (tx, e) => {
+    const notices = invitationNotices(e.payload);
+    await c.notifications.rememberInvitation(tx, e, notices[0]!);
+    await c.notifications.deliver(tx, e, e.payload.orgId, notices);
+  });
+  on(EVENT_TYPES.identityUserChanged, async (tx, e) => {
+    await directory.userChanged(tx, e.payload);
+    // events of two producers have no order: an invitation may have come before its invitee's account
+    await c.notifications.invitationsFor(tx, e.payload);
+  });
   on(EVENT_TYPES.identityApiKeyCreated, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.created', e.payload)));
   on(EVENT_TYPES.identityApiKeyRevoked, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.revoked', e.payload)));
   on(EVENT_TYPES.identityMailRequested, (tx, e) => c.mail.enqueue(tx, accountMail(e.id, e.payload, c.appUrl)));

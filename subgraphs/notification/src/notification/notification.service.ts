@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { appError, inTenant, loadByIds, personOrThrow, setLocal, uuidOrThrow, type Db, type Tx } from '@etika/kit';
-import type { EventEnvelope, Principal } from '@etika/schema';
+import { EVENT_TYPES, type EventEnvelope, type IdentityUserChanged, type OrgInvitationCreated, type Principal } from '@etika/schema';
 import { directory, localeOf } from '../directory/directory.service.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { renderNotification } from '../mail/templates.ts';
 import { enabledFor, type Channel } from '../preference/preference.rules.ts';
-import { notifications, preferences } from '../tables.ts';
-import { ADMIN_ROLES, decodeCursor, type Notice } from './notification.rules.ts';
+import { invitations, notifications, preferences } from '../tables.ts';
+import { ADMIN_ROLES, decodeCursor, type Notice, type NotificationParams } from './notification.rules.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -24,7 +24,7 @@ export class NotificationService {
    * Tells each notice's audience, in the consumer's transaction: an in-app notification for each person who wants
    * one and a mail for each who wants one at a verified address (an invitation goes to the address it names).
    */
-  async deliver(tx: Tx, event: EventEnvelope, orgId: string, notices: readonly Notice[]): Promise<void> {
+  async deliver(tx: Tx, event: EventEnvelope, orgId: string, notices: readonly Notice[], options: { readonly mail: boolean } = { mail: true }): Promise<void> {
     await setLocal(tx, 'app.system', 'notification');
     for (const notice of notices) {
       const audience = notice.audience;
@@ -43,17 +43,34 @@ export class NotificationService {
           await tx.insert(notifications).values({ orgId, userId, kind: notice.kind, params: JSON.stringify(notice.params), eventId: event.id }).onConflictDoNothing();
         }
         const person = people.get(userId);
-        if (audience.to !== 'address' && person?.emailVerified && wants('email')) {
+        if (options.mail && audience.to !== 'address' && person?.emailVerified && wants('email')) {
           const locale = localeOf(person.locale);
           await this.mail.enqueue(tx, { dedupeKey: `${event.id}/${userId}/${notice.kind}`, to: person.email, locale, template: notice.kind, rendered: renderNotification(notice.kind, locale, notice.params), link, footer: true });
         }
       }
-      if (audience.to === 'address') {
+      if (options.mail && audience.to === 'address') {
         const inviter = notice.params['invitedBy'] ? (await directory.recipientsByIds(tx, [notice.params['invitedBy']])).get(notice.params['invitedBy']) : undefined;
         const known = [...people.values()][0];
         const locale = localeOf(known?.locale ?? inviter?.locale);
         await this.mail.enqueue(tx, { dedupeKey: `${event.id}/address/${audience.email}`, to: audience.email, locale, template: notice.kind, rendered: renderNotification(notice.kind, locale, notice.params), link, footer: false });
       }
+    }
+  }
+
+  /** Keeps an invitation by address, so that a person who confirms that address later is told of it. */
+  async rememberInvitation(tx: Tx, event: EventEnvelope<OrgInvitationCreated>, notice: Notice): Promise<void> {
+    const { payload } = event;
+    await tx.insert(invitations).values({ eventId: event.id, orgId: payload.orgId, email: payload.email, params: JSON.stringify(notice.params), expiresAt: new Date(payload.expiresAt) }).onConflictDoNothing();
+  }
+
+  /** A person whose address is confirmed now is told in the app of the open invitations to it (once each). */
+  async invitationsFor(tx: Tx, person: IdentityUserChanged): Promise<void> {
+    if (!person.emailVerified) return;
+    const open = await tx.select().from(invitations).where(and(eq(invitations.email, person.email), gt(invitations.expiresAt, new Date())));
+    for (const invitation of open) {
+      const event = { id: invitation.eventId, type: EVENT_TYPES.orgInvitationCreated, orgId: invitation.orgId, occurredAt: new Date().toISOString(), payload: {} };
+      const params = JSON.parse(invitation.params) as NotificationParams;
+      await this.deliver(tx, event, invitation.orgId, [{ audience: { to: 'user', userId: person.userId }, kind: 'invitation.received', params }], { mail: false });
     }
   }
 
