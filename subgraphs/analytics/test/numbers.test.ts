@@ -74,6 +74,13 @@ describe('numbers per period', () => {
     ]);
   });
 
+  it('ranks holders by amount, not by how its digits sort', async () => {
+    const t = tenant();
+    await deliver([committed(t.orgId, t.tokenId, issue(t.alice, '10000', '2026-05-04T09:00:00Z')), committed(t.orgId, t.tokenId, issue(t.bob, '2500', '2026-05-04T09:00:00Z'))]);
+    const holders = dataOrThrow(await p.execute<{ tokenHolders: { top: unknown[] } }>(HOLDERS, { t: t.tokenId }, t.admin)).tokenHolders;
+    expect(holders.top).toEqual([{ user: { id: t.alice }, balance: '10000' }, { user: { id: t.bob }, balance: '2500' }]);
+  });
+
   it('gives the same numbers whatever order the events arrive in', async () => {
     const [a, b] = [tenant(), tenant()];
     const run = (t: ReturnType<typeof tenant>) => [

@@ -147,8 +147,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       );
       const leaders = await queryRows<{ user_id: string; balance: string }>(
         tx,
-        sql`select user_id, balance::text as balance from analytics.holdings where token_id = ${tokenId} and balance > 0
-            order by balance desc, user_id limit ${top}`,
+        sql`select h.user_id, h.balance::text as balance from analytics.holdings h where h.token_id = ${tokenId} and h.balance > 0
+            order by h.balance desc, h.user_id limit ${top}`,
       );
       const bins = await queryRows<{ digits: number; holders: number }>(
         tx,
