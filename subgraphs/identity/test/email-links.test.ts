@@ -119,3 +119,13 @@ describe('what identity tells the notification subgraph', () => {
     ]);
   });
 });
+
+describe('links are limited', () => {
+  it('per mailbox: the sixth request in an hour is refused, and asks for no mail', async () => {
+    const email = fresh();
+    await signUp(p, email);
+    for (let i = 0; i < 5; i += 1) dataOrThrow(await p.execute(FORGOT, { e: email }));
+    expect((await p.execute(FORGOT, { e: email })).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    expect(await mailsTo(email)).toHaveLength(5);
+  });
+});

@@ -6,8 +6,8 @@ import { sha256Hex } from '../security/tokens.ts';
 export const LINK_LIFETIME_MS = { 'sign-up': 24 * 3600_000, 'reset-password': 3600_000 } as const;
 export type LinkPurpose = keyof typeof LINK_LIFETIME_MS;
 
-/** Per address, and per account: how many links may be asked for (each one is a mail). */
-export const LINK_LIMITS = { address: { max: 20, windowSeconds: 3600 }, email: { max: 5, windowSeconds: 3600 } };
+/** Per mailbox: how many links may be asked for in an hour (each is a mail); per client address, identity's sign-up limit. */
+export const LINKS_PER_EMAIL = { max: 5, windowSeconds: 3600 };
 
 /** A link's secret: 256 random bits, in the URL; only its hash is stored. */
 export function generateLinkToken(): { token: string; hash: string } {

@@ -5,7 +5,7 @@ import { checkPasswordPolicy, hashPassword } from '../security/index.ts';
 import type { ClientInfo, IssuedTokens, SessionService } from '../session/session.service.ts';
 import { accountLinks, users } from '../tables.ts';
 import { recordMailRequested, recordUserChanged } from '../user/user.events.ts';
-import { generateLinkToken, hashLinkToken, LINK_LIFETIME_MS, LINK_LIMITS, linkUsable, localeOrDefault, type LinkPurpose } from './email-links.rules.ts';
+import { generateLinkToken, hashLinkToken, LINK_LIFETIME_MS, LINKS_PER_EMAIL, linkUsable, localeOrDefault, type LinkPurpose } from './email-links.rules.ts';
 
 const LINK_REFUSED = 'This link has expired or was already used; ask for a new one';
 
@@ -20,12 +20,14 @@ export class EmailLinkService {
     private readonly store: KeyValueStore,
     private readonly sessions: SessionService,
     private readonly after: () => void,
+    /** Links one client address may ask for in an hour (`SIGN_UP_LIMIT_PER_ADDRESS`: each costs a hash and a mail). */
+    private readonly perAddress: number,
   ) {}
 
   private async throttle(email: string, client: ClientInfo): Promise<void> {
     await throttleOrThrow(this.store, [
-      { key: `links:address:${client.address}`, limit: LINK_LIMITS.address },
-      { key: `links:email:${email}`, limit: LINK_LIMITS.email },
+      { key: `links:address:${client.address}`, limit: { max: this.perAddress, windowSeconds: 3600 } },
+      { key: `links:email:${email}`, limit: LINKS_PER_EMAIL },
     ]);
   }
 
