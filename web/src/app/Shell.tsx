@@ -36,7 +36,7 @@ const SIGN_OUT = graphql(`
   }
 `);
 
-type ModuleKey = 'wallet' | 'history' | 'buy' | 'payments' | 'sales' | 'prices' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'settings' | 'security' | 'newOrganisation';
+type ModuleKey = 'wallet' | 'history' | 'buy' | 'payments' | 'sales' | 'prices' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'analytics' | 'audit' | 'settings' | 'security' | 'newOrganisation';
 
 /** The menu: each entry appears only with its permission (and, for the organisation's pages, an organisation). */
 export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needsOrg: boolean }[] = [
@@ -50,6 +50,8 @@ export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needs
   { path: '/members', key: 'members', scope: 'members:read', needsOrg: true },
   { path: '/api-keys', key: 'apiKeys', scope: 'apikeys:manage', needsOrg: true },
   { path: '/explorer', key: 'explorer', scope: 'chain:read', needsOrg: true },
+  { path: '/analytics', key: 'analytics', scope: 'analytics:read', needsOrg: true },
+  { path: '/audit', key: 'audit', scope: 'audit:read', needsOrg: true },
   { path: '/settings', key: 'settings', scope: 'org:read', needsOrg: true },
   { path: '/security', key: 'security', scope: null, needsOrg: false },
   { path: '/organizations/new', key: 'newOrganisation', scope: null, needsOrg: false },

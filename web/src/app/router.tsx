@@ -18,6 +18,8 @@ const BuyPage = guarded('payment:create', () => import('../modules/payments/BuyP
 const MyPaymentsPage = guarded('payment:read', () => import('../modules/payments/MyPaymentsPage.tsx'));
 const SalesPage = guarded('payment:manage', () => import('../modules/payments/SalesPage.tsx'));
 const PricesPage = guarded('payment:manage', () => import('../modules/payments/PricesPage.tsx'));
+const DashboardPage = guarded('analytics:read', () => import('../modules/analytics/DashboardPage.tsx'));
+const AuditPage = guarded('audit:read', () => import('../modules/audit/AuditPage.tsx'));
 const SecurityPage = lazyPage(() => import('../modules/security/SecurityPage.tsx'));
 const OrganizationsPage = lazyPage(() => import('../modules/organizations/OrganizationsPage.tsx'));
 
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
       { path: 'payments', element: <MyPaymentsPage /> },
       { path: 'sales', element: <SalesPage /> },
       { path: 'prices', element: <PricesPage /> },
+      { path: 'analytics', element: <DashboardPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'organizations/new', element: <OrganizationsPage /> },
     ],

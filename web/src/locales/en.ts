@@ -30,6 +30,8 @@ const en = {
     settings: 'Organisation',
     security: 'Security',
     newOrganisation: 'New organisation',
+    analytics: 'Dashboard',
+    audit: 'Audit trail',
     buy: 'Buy tokens',
     payments: 'My payments',
     sales: 'Sales',

@@ -26,6 +26,8 @@ const fr: ShellCatalogue = {
     settings: 'Organisation',
     security: 'Sécurité',
     newOrganisation: 'Nouvelle organisation',
+    analytics: 'Tableau de bord',
+    audit: "Journal d'audit",
     buy: 'Acheter des jetons',
     payments: 'Mes paiements',
     sales: 'Ventes',

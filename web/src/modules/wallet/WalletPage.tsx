@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Box, Heading, Link as ChakraLink, SimpleGrid, Stack, Text } from '@chakra-ui/react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatAmount } from '../../app/amount.ts';
 import { useI18n } from '../../app/i18n.ts';
@@ -8,6 +9,9 @@ import { messageFor } from '../../ui/errors.ts';
 import { Section } from '../../ui/Section.tsx';
 import { MoveForm } from './MoveForm.tsx';
 import { WALLET } from './wallet.operations.ts';
+
+/** The balance-over-time chart and its library, fetched only once there is a balance to draw. */
+const BalanceHistory = lazy(() => import('../analytics/BalanceHistory.tsx'));
 
 export default function WalletPage() {
   const { t, locale } = useI18n();
@@ -28,6 +32,11 @@ export default function WalletPage() {
           </Box>
         ))}
       </SimpleGrid>
+      {balances.length > 0 && (
+        <Suspense fallback={null}>
+          {balances.map((b) => <BalanceHistory key={b.token.id} token={b.token} />)}
+        </Suspense>
+      )}
       {moves && balances.length > 0 && (
         <Section title={t('wallet.moveTitle')}>
           <MoveForm balances={balances} />
