@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: ledger throughput and latency on real PostgreSQL, directly against the token subgraph and
- * through the gateway, beside pgbench's TPC-B on the same server, and chain proof times at 1K and 1M leaves.
+ * through the gateway, beside pgbench's TPC-B on the same server, purchases from quote to tokens (sandbox), and chain
+ * proof times at 1K and 1M leaves.
  * Needs DATABASE_URL (a role that may create databases); writes docs/benchmarks.md.
  */
 import 'reflect-metadata';
@@ -8,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
@@ -16,6 +18,7 @@ import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
+import { benchPurchases } from './purchases.ts';
 import { benchWebhooks } from './webhooks.ts';
 
 const serverUrl = process.env['DATABASE_URL'];
@@ -46,15 +49,27 @@ function pgbench(url: string): number {
 }
 
 const ledgerUrl = await freshDatabase();
+// the gateway's port is known before it starts, so the sandbox can deliver its webhooks to it
+const gatewayPort = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  });
+});
 const keys = await generateKeyPairs(SIGNING_SERVICES);
 const platform = await startPlatform({
   keys: async (service, needs) => keysFor(keys, service, needs),
   openDatabase: () => openDatabase({ url: ledgerUrl, maxConnections: 20 }),
   supergraphPath: SUPERGRAPH_PATH,
-  gatewayPort: 0,
+  gatewayPort,
   freePorts: true,
   logLevel: 'silent',
-  settings: { CHECKPOINT_INTERVAL_MS: 1_000, SIGN_UP_LIMIT_PER_ADDRESS: 100_000, INVITATIONS_PER_INVITER_PER_HOUR: 100_000 },
+  settings: {
+    CHECKPOINT_INTERVAL_MS: 1_000,
+    SIGN_UP_LIMIT_PER_ADDRESS: 100_000,
+    INVITATIONS_PER_INVITER_PER_HOUR: 100_000,
+    PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${gatewayPort}/webhooks/payments/sandbox`,
+  },
 });
 
 // 64 senders, each with its own wallet, so the load measures the ledger rather than one hot row
@@ -80,6 +95,7 @@ for (const clients of CLIENTS) {
   rows.push({ target: 'token subgraph (direct)', result: await runLoad(clients, SECONDS, transfer(true)) });
   rows.push({ target: 'through the gateway', result: await runLoad(clients, SECONDS, transfer(false)) });
 }
+const purchases = await benchPurchases(platform.gatewayUrl, tenant.ownerToken, token, tenant.members, 16, SECONDS);
 await platform.close();
 
 const tpcb = pgbench(await freshDatabase());
@@ -111,6 +127,12 @@ ${rows.map(({ target, result: r }) => `| ${target} | ${r.clients} | ${fmt(r.perS
 
 pgbench TPC-B (scale 10, 16 clients, 2 threads, ${SECONDS} s) on the same server: **${fmt(tpcb)} tps**.
 Best ledger rate / pgbench: **${fmt(best / tpcb, 2)}** (goal: ≥ 0.5).
+
+## Purchases: quote to tokens in the wallet (sandbox provider, through the gateway)
+
+Each client is a member who asks a quote, creates the payment, confirms it with the sandbox method that succeeds and
+waits until token has issued the tokens (\`payment.succeeded\` consumed, \`token.purchase.settled\` back): 16 clients,
+**${fmt(purchases.perSecond)} purchases/s**, p50 ${fmt(purchases.p50, 0)} ms, p99 ${fmt(purchases.p99, 0)} ms, ${purchases.failed} failed.
 
 ## Chain: inclusion proof generation (database reads included)
 

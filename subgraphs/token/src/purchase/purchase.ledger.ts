@@ -4,7 +4,7 @@ import { EVENT_TYPES, type TokenTransactionCommitted } from '@etika/schema';
 import { MAX_AMOUNT } from '../ledger/amount.ts';
 import { toEvent } from '../ledger/ledger.service.ts';
 import { accountKey, isBalanced, netChanges, supplyChanges, type AccountRef, type Posting } from '../ledger/postings.ts';
-import { accounts, postings, transactions } from '../tables.ts';
+import { accounts, postings, tokens, transactions } from '../tables.ts';
 import { postingRowsOf, type CommittedTransaction } from '../transaction/transaction.service.ts';
 
 /** The sale account of a token: purchases are issued from it (it may go negative, like the issuance account). */
@@ -57,6 +57,8 @@ export async function writePurchaseTransaction(tx: Tx, orgId: string, kind: 'pur
 
 /** Circulating supply within the cap, with the token's row locked as the ledger locks it. */
 async function capOrThrow(tx: Tx, tokenId: string): Promise<void> {
+  const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
+  if (!token || token.maxSupply === null) return;
   const [row] = await queryRows<{ max: string | null; circulating: string }>(
     tx,
     sql`select t.max_supply::text as max, coalesce((select -sum(a.balance) from token.accounts a where a.token_id = t.id and a.owner_type <> 'member'), 0)::text as circulating

@@ -56,6 +56,8 @@ export class PurchaseService {
 
   /** Whether issuing `amount` keeps circulating supply within the cap, the token's row locked as the ledger locks it. */
   private async fitsOnce(tx: Tx, tokenId: string, amount: bigint): Promise<boolean> {
+    const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
+    if (!token || token.maxSupply === null) return true;
     const [row] = await queryRows<{ max: string | null; circulating: string }>(
       tx,
       sql`select t.max_supply::text as max, coalesce((select -sum(a.balance) from token.accounts a where a.token_id = t.id and a.owner_type <> 'member'), 0)::text as circulating
@@ -67,8 +69,10 @@ export class PurchaseService {
   /** Whether these tokens fit under the cap, counting the room other unexpired purchases hold; holds room for a quote. */
   async reserve(orgId: string, request: { tokenId: string; tokens: bigint; quoteId: string | null }): Promise<'fits' | 'cap' | 'no_token'> {
     return inTenant(this.db, { orgId, userId: null }, async (tx) => {
-      const [token] = await tx.select({ id: tokens.id, maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, request.tokenId)).for('update');
-      if (!token) return 'no_token';
+      const [found] = await tx.select({ id: tokens.id, maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, request.tokenId));
+      if (!found) return 'no_token';
+      // only a capped token's row is locked, so purchases of an uncapped one never wait for each other
+      const token = found.maxSupply === null ? found : (await tx.select({ id: tokens.id, maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, found.id)).for('update'))[0]!;
       if (token.maxSupply !== null) {
         const [row] = await queryRows<{ circulating: string; held: string }>(
           tx,
