@@ -48,7 +48,12 @@ try {
   // where it runs: `<NAME>_URL` when set, else its registry port
   const base = serviceUrlsFromEnv([subgraph])[subgraph];
   const url = base ? new URL('/graphql', base).href : aloneUrlOf(subgraph);
-  const seeded = values.seed ? await seedAlone(subgraph, url, env.DATA_DIR) : [];
+  const seeded = values.seed
+    ? await seedAlone(subgraph, url, env.DATA_DIR).catch((err: unknown) => {
+        if (err instanceof TypeError) fail(`Nothing answers at ${url}: start it first (npm start -w subgraphs/${subgraph}), then seed.`);
+        throw err;
+      })
+    : [];
   const minted = await mintDevelopmentPrincipal({ dataDir: env.DATA_DIR, production: false, userId, orgId, role, minutes: Number(values.minutes) });
   const lines = [
     ...(values.seed ? [`Seeded ${subgraph}: ${seeded.length ? seeded.join('; ') : 'nothing beyond the people and organisations below'}`, ''] : []),

@@ -74,6 +74,12 @@ describe('npm run principal', { timeout: 120_000 }, () => {
     await expect(mintDevelopmentPrincipal({ ...base, production: false, minutes: 61 })).rejects.toThrow(/minutes/);
   });
 
+  it('says to start the subgraph first when seeding finds nothing listening', async () => {
+    const nobody = await principalCommand(['--subgraph', 'token', '--seed'], { TOKEN_URL: 'http://127.0.0.1:9' });
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toContain('npm start -w subgraphs/token');
+  });
+
   it('names the people, organisations and subgraphs it knows when given others', async () => {
     const unknown = await principalCommand(['--subgraph', 'token', '--user', 'nobody@example.com'], {});
     expect(unknown.code).not.toBe(0);
