@@ -29,7 +29,7 @@ export async function benchPurchases(gatewayUrl: string, ownerToken: string, tok
     for (let i = 0; i < 1_000; i++) {
       const seen = await graphql<{ payment: { issuance: string } }>(gatewayUrl, ISSUED, { id }, auth);
       if (seen.data?.payment.issuance === 'ISSUED') return true;
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
     }
     return false;
   };

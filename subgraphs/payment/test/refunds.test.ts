@@ -112,11 +112,17 @@ describe('the supply cap', () => {
     const first = await create('600');
     expect(codeOf(first)).toBeNull();
     expect(codeOf(await create('600'))).toBe('SUPPLY_CAP_EXCEEDED');
+    // a canceled purchase gives its room back
+    const dropped = await create('300');
+    await ok(p, capped.tokens.member, 'mutation($id: ID!) { cancelPayment(paymentId: $id) { status } }', { id: dropped.data!.createPayment.id });
+    expect(codeOf(await create('600'))).toBe('SUPPLY_CAP_EXCEEDED');
+    const roomBack = await waitFor('the room back', () => create('400'), (r) => codeOf(r) === null);
+    await ok(p, capped.tokens.member, 'mutation($id: ID!) { cancelPayment(paymentId: $id) { status } }', { id: roomBack.data!.createPayment.id });
     const paid = await confirm(p, capped.tokens.member, first.data!.createPayment.id, 'pm_sandbox_succeeds');
     expect(paid.status).toBe('SUCCEEDED');
     await waitFor('the tokens', () => paymentOf(p, capped.tokens.member, paid.id), (v) => v.issuance === 'ISSUED');
     expect(await balance(p, capped)).toBe(600n);
     expect(codeOf(await create('401'))).toBe('SUPPLY_CAP_EXCEEDED');
-    expect(codeOf(await create('400'))).toBeNull();
+    await waitFor('the last room', () => create('400'), (r) => codeOf(r) === null);
   });
 });

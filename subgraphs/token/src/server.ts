@@ -3,7 +3,7 @@ import { EVENT_TYPES } from '@etika/schema';
 import type { TokenContext } from './context.ts';
 import { LedgerService } from './ledger/ledger.service.ts';
 import { httpMemberDirectory } from './ledger/members.client.ts';
-import { issuePurchases } from './purchase/purchase.consumer.ts';
+import { issuePurchases, releaseReservations } from './purchase/purchase.consumer.ts';
 import { purchaseRoutes } from './purchase/purchase.routes.ts';
 import { PurchaseService } from './purchase/purchase.service.ts';
 import { buildTokenSchema } from './schema.ts';
@@ -24,6 +24,7 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
   // tokens for money: payment.succeeded issues them (once per payment), payment asks about caps and refunds
   const purchases = new PurchaseService(db, deps.logger, () => relay.kick());
   deps.bus.subscribe('token-purchases', [EVENT_TYPES.paymentSucceeded], issuePurchases(db, purchases, deps.logger, () => relay.kick()));
+  deps.bus.subscribe('token-reservations', [EVENT_TYPES.paymentCanceled], releaseReservations(db, purchases, deps.logger));
   const server = await createSubgraphServer<TokenContext>({
     name: 'token',
     schema: await buildTokenSchema(),

@@ -66,6 +66,11 @@ export class PurchaseService {
     return !row?.max || BigInt(row.circulating) + amount <= BigInt(row.max);
   }
 
+  /** Frees the room a purchase held (its payment was canceled). */
+  async release(tx: Tx, quoteId: string): Promise<void> {
+    await tx.delete(purchaseReservations).where(eq(purchaseReservations.quoteId, quoteId));
+  }
+
   /** Whether these tokens fit under the cap, counting the room other unexpired purchases hold; holds room for a quote. */
   async reserve(orgId: string, request: { tokenId: string; tokens: bigint; quoteId: string | null }): Promise<'fits' | 'cap' | 'no_token'> {
     return inTenant(this.db, { orgId, userId: null }, async (tx) => {
