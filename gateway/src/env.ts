@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { baseEnvSchema, parseEnv } from '@etika/kit';
+import { ENGINE_NAMES } from './engine/engine.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, parseTimeouts, type SubgraphSettings } from './subgraphs/settings.ts';
 
 const flag = z
@@ -41,6 +42,8 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** What plans and executes behind the security layer: `apollo` (@apollo/gateway) or `rust` (Hive's Rust planner). */
+  GATEWAY_ENGINE: z.enum(ENGINE_NAMES).default('apollo'),
   /** Reverse proxies whose `X-Forwarded-For` is believed: addresses or CIDR ranges, comma-separated. */
   TRUSTED_PROXIES: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Who may scrape `/metrics`: addresses or CIDR ranges, comma-separated (the client address after trusted proxies). */

@@ -27,6 +27,7 @@ const gateway = await buildGateway({
   webDist: env.WEB_DIST,
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
   subgraphs: subgraphSettingsOf(env),
+  engine: env.GATEWAY_ENGINE,
   edge: edgeOptionsFromEnv(env),
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');

@@ -5,12 +5,13 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
+import { REQUEST_ID_HEADER, composedSubgraphUrls, type Principal } from '@etika/schema';
 import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
-import { engineTraits } from './engine/engine.ts';
+import { engineTraits, type EngineName } from './engine/engine.ts';
+import { RustPlannerEngine } from './engine/rust-planner.ts';
 import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   readonly subgraphs?: SubgraphSettings;
   /** Told of every subgraph fetch: subgraph, duration, outcome, circuit state. */
   readonly subgraphObservers?: readonly SubgraphFetchObserver[];
+  /** What plans and executes behind the security layer: @apollo/gateway (the default) or Hive's Rust planner. */
+  readonly engine?: EngineName;
 }
 
 export type Gateway = HttpService;
@@ -69,7 +72,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
   const edge = new Edge(options.supergraphSdl, apiSchema, options.edge);
-  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl, engineTraits('apollo').enforces));
+  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl, engineTraits(options.engine ?? 'apollo').enforces));
   const printed = new WeakMap<DocumentNode, string>();
   const printedOnce = (doc: DocumentNode) => {
     let text = printed.get(doc);
@@ -89,7 +92,10 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   );
 
   const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, [...(options.subgraphObservers ?? []), edge.metrics]);
-  const gateway = new ApolloGateway({
+  const composed = composedSubgraphUrls(options.supergraphSdl);
+  const gateway = options.engine === 'rust'
+    ? new RustPlannerEngine(stripSecurityLinks(options.supergraphSdl), apiSchema, fetcher, Object.fromEntries(Object.entries(composed).map(([name, url]) => [name, options.subgraphUrls[name] ?? url])))
+    : new ApolloGateway({
     supergraphSdl: stripSecurityLinks(options.supergraphSdl),
     buildService: ({ name, url }) => fetcher.dataSource(name, options.subgraphUrls[name] ?? url ?? ''),
   });

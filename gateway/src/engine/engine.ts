@@ -1,7 +1,7 @@
 import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES } from '@apollo/federation-internals';
 
 /** The query planners and executors the gateway can run behind its own security layer. */
-export const ENGINE_NAMES = ['apollo'] as const;
+export const ENGINE_NAMES = ['apollo', 'rust'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export interface EngineTraits {
@@ -20,9 +20,18 @@ export interface EngineTraits {
  */
 const APOLLO: EngineTraits = { enforces: DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES };
 
+/**
+ * Hive's Rust planner plans against the same supergraph behind the same admission: documents are validated against
+ * the API schema @apollo/federation-internals builds (which hides what `@inaccessible` hides) before it sees them,
+ * and that build refuses the same unknown features.
+ */
+const RUST: EngineTraits = { enforces: DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES };
+
 export function engineTraits(name: EngineName): EngineTraits {
   switch (name) {
     case 'apollo':
       return APOLLO;
+    case 'rust':
+      return RUST;
   }
 }

@@ -16,7 +16,16 @@ export interface SubgraphRequestContext {
   readonly clientAgent: string | null;
 }
 
-type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
+type Answer = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+interface Subgraph {
+  readonly name: string;
+  readonly path: string;
+  readonly pool: Pool;
+  readonly breaker: CircuitBreaker;
+  readonly timeoutMs: number;
+  readonly inFlight: Map<string, Promise<string>>;
+}
 type Failure = Exclude<SubgraphFetchOutcome['error'], null>;
 
 const RETRIED_STATUSES = new Set([502, 503, 504]);
@@ -26,6 +35,17 @@ function isMutation(document: DocumentNode | undefined, query: string): boolean 
   const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (operation?.kind === Kind.OPERATION_DEFINITION) return operation.operation !== 'query';
   return !/^\s*(query\b|\{)/.test(query);
+}
+
+/** What every subgraph receives about the request: the principal token, the request id, the client. */
+export function subgraphHeaders(context: SubgraphRequestContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    [PRINCIPAL_HEADER]: context.principalToken,
+    [REQUEST_ID_HEADER]: context.requestId,
+    [CLIENT_ADDRESS_HEADER]: context.clientAddress,
+  };
+  if (context.clientAgent) headers[CLIENT_AGENT_HEADER] = context.clientAgent;
+  return headers;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,60 +69,93 @@ class FetchFailure extends Error {
  */
 export class SubgraphFetcher {
   private readonly pools = new Map<string, Pool>();
-  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly subgraphs = new Map<string, Subgraph>();
+  private readonly byUrl = new Map<string, Subgraph>();
 
   constructor(
     private readonly settings: SubgraphSettings,
     private readonly observers: readonly SubgraphFetchObserver[] = [],
   ) {}
 
-  dataSource(name: string, url: string): GraphQLDataSource<SubgraphRequestContext> {
+  /** The subgraph `name` at `url`, with its own circuit and timeout; the same entry for the same name. */
+  private subgraph(name: string, url: string): Subgraph {
+    const known = this.subgraphs.get(name);
+    if (known) return known;
     const target = new URL(url);
     let pool = this.pools.get(target.origin);
     if (!pool) {
       pool = new Pool(target.origin, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
       this.pools.set(target.origin, pool);
     }
-    const breaker = new CircuitBreaker(this.settings.breaker);
-    this.breakers.set(name, breaker);
-    const timeoutMs = this.settings.timeouts[name] ?? this.settings.timeoutMs;
-    const subgraph = { name, path: `${target.pathname}${target.search}`, pool, breaker, timeoutMs };
-    const inFlight = new Map<string, Promise<string>>();
+    const subgraph: Subgraph = {
+      name,
+      path: `${target.pathname}${target.search}`,
+      pool,
+      breaker: new CircuitBreaker(this.settings.breaker),
+      timeoutMs: this.settings.timeouts[name] ?? this.settings.timeoutMs,
+      inFlight: new Map(),
+    };
+    this.subgraphs.set(name, subgraph);
+    this.byUrl.set(target.toString(), subgraph);
+    return subgraph;
+  }
+
+  /** One fetch's answer text: deduplicated for queries of the same principal token, retried for queries only. */
+  private answer(subgraph: Subgraph, headers: Record<string, string>, body: string, query: boolean): Promise<string> {
+    if (!query || !this.settings.deduplicate) return this.send(subgraph, headers, body, query);
+    const key = `${headers[PRINCIPAL_HEADER] ?? ''}\n${body}`;
+    let shared = subgraph.inFlight.get(key);
+    if (!shared) {
+      shared = this.send(subgraph, headers, body, query).finally(() => subgraph.inFlight.delete(key));
+      subgraph.inFlight.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** Registers every subgraph, for engines that fetch by URL (`fetch`). */
+  register(urls: Readonly<Record<string, string>>): void {
+    for (const [name, url] of Object.entries(urls)) this.subgraph(name, url);
+  }
+
+  /**
+   * The same fetch path as a WHATWG `fetch`, for engines that call subgraphs by URL: the subgraph is found by its
+   * URL, and a failure becomes a GraphQL answer with the error, so the engine nulls that subgraph's fields.
+   */
+  readonly fetch = async (url: string, init?: { body?: unknown; headers?: Record<string, string> }): Promise<globalThis.Response> => {
+    const subgraph = this.byUrl.get(new URL(url).toString());
+    if (!subgraph) throw new Error(`no subgraph is registered at ${url}`);
+    const body = typeof init?.body === 'string' ? init.body : '';
+    const query = (JSON.parse(body || '{}') as { query?: string }).query ?? '';
+    const headers = { ...init?.headers, 'content-type': 'application/json', accept: 'application/json' };
+    let text: string;
+    try {
+      text = await this.answer(subgraph, headers, body, !isMutation(undefined, query));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      text = JSON.stringify({ data: null, errors: [{ message: error.message, extensions: error.extensions }] });
+    }
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+
+  dataSource(name: string, url: string): GraphQLDataSource<SubgraphRequestContext> {
+    const subgraph = this.subgraph(name, url);
     return {
-      process: async (options: GraphQLDataSourceProcessOptions<SubgraphRequestContext>): Promise<Response> => {
+      process: async (options: GraphQLDataSourceProcessOptions<SubgraphRequestContext>): Promise<Answer> => {
         const { request } = options;
         const incoming = 'incomingRequestContext' in options ? options : null;
         const context = incoming?.context.principalToken ? incoming.context : null;
-        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-        if (context) {
-          headers[PRINCIPAL_HEADER] = context.principalToken;
-          headers[REQUEST_ID_HEADER] = context.requestId;
-          headers[CLIENT_ADDRESS_HEADER] = context.clientAddress;
-          if (context.clientAgent) headers[CLIENT_AGENT_HEADER] = context.clientAgent;
-        }
+        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(context ? subgraphHeaders(context) : {}) };
         const query = request.query ?? '';
         const body = JSON.stringify({ query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-        const retryable = !isMutation(incoming?.document, query);
-        let text: string;
-        if (retryable && this.settings.deduplicate) {
-          const key = `${context?.principalToken ?? ''}\n${body}`;
-          let shared = inFlight.get(key);
-          if (!shared) {
-            shared = this.send(subgraph, headers, body, retryable).finally(() => inFlight.delete(key));
-            inFlight.set(key, shared);
-          }
-          text = await shared;
-        } else {
-          text = await this.send(subgraph, headers, body, retryable);
-        }
-        return JSON.parse(text) as Response;
+        const text = await this.answer(subgraph, headers, body, !isMutation(incoming?.document, query));
+        return JSON.parse(text) as Answer;
       },
     };
   }
 
   /** The circuit of every subgraph, by name. */
   breakerStates(): Record<string, ReturnType<CircuitBreaker['state']>> {
-    return Object.fromEntries([...this.breakers].map(([name, b]) => [name, b.state()]));
+    return Object.fromEntries([...this.subgraphs].map(([name, s]) => [name, s.breaker.state()]));
   }
 
   async close(): Promise<void> {
@@ -128,7 +181,7 @@ export class SubgraphFetcher {
   }
 
   private async send(
-    subgraph: { name: string; path: string; pool: Pool; breaker: CircuitBreaker; timeoutMs: number },
+    subgraph: Subgraph,
     headers: Record<string, string>,
     body: string,
     retryable: boolean,
@@ -161,7 +214,7 @@ export class SubgraphFetcher {
     }
   }
 
-  private async attempt(subgraph: { name: string; path: string; pool: Pool; timeoutMs: number }, headers: Record<string, string>, body: string): Promise<string> {
+  private async attempt(subgraph: Subgraph, headers: Record<string, string>, body: string): Promise<string> {
     const { name, pool, path, timeoutMs } = subgraph;
     let statusCode: number;
     let text: string;

@@ -4,11 +4,12 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { pino } from 'pino';
 import { MemoryStore, Rights, generateKeyPairs, keysFor, type Logger } from '@etika/kit';
 import { composedSubgraphUrls } from '@etika/schema';
+import type { EngineName } from '../../src/engine/engine.ts';
 import { GATEWAY_KEYS, buildGateway } from '../../src/server.ts';
 import type { GatewayFactory } from './audit.ts';
 
-/** Etika's gateway as it runs in production: authentication, limits, admission, authorization, masked errors. */
-export async function etikaGateway(): Promise<GatewayFactory> {
+/** Etika's gateway on `engine` as it runs in production: authentication, limits, admission, authorization, masked errors. */
+export async function etikaGateway(engine: EngineName = 'apollo'): Promise<GatewayFactory> {
   const keys = keysFor(await generateKeyPairs(['gateway', 'identity']), 'gateway', GATEWAY_KEYS);
   const rights = new Rights(new MemoryStore());
   await rights.ready(0);
@@ -23,6 +24,7 @@ export async function etikaGateway(): Promise<GatewayFactory> {
       logger,
       production: true,
       rejectUnauthorized: false,
+      engine,
     });
     return { url: await gateway.listen(0, '127.0.0.1'), close: () => gateway.close() };
   };

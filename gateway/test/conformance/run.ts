@@ -1,7 +1,7 @@
 /**
- * `npm run conformance -w gateway [-- --gateway etika|apollo] [--suite <id>…] [--record]`: runs
- * graphql-hive/federation-gateway-audit against a gateway and prints every failed case. For Etika's gateway it
- * fails when fewer cases pass than `gateway/conformance/recorded.json` says; `--record` writes the new count.
+ * `npm run conformance -w gateway [-- --gateway etika|etika-rust|apollo] [--suite <id>…] [--record]`: runs
+ * graphql-hive/federation-gateway-audit against a gateway and prints every failed case. It fails when fewer cases
+ * pass than `gateway/conformance/recorded.json` says; `--record` writes the new count.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ const { values } = parseArgs({
 const RECORDED = new URL('../../conformance/recorded.json', import.meta.url);
 type Recorded = Record<string, { passed: number; total: number; failed: string[] }>;
 
-const factories = { etika: etikaGateway, apollo: bareApolloGateway } as const;
+const factories = { etika: () => etikaGateway('apollo'), 'etika-rust': () => etikaGateway('rust'), apollo: bareApolloGateway } as const;
 const which = values.gateway as keyof typeof factories;
 if (!(which in factories)) throw new Error(`--gateway is one of ${Object.keys(factories).join(', ')}`);
 const results = await runAudit(await factories[which](), values.suite);
