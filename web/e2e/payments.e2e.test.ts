@@ -178,6 +178,21 @@ describe('buying tokens', () => {
     await context.close();
   });
 
+  it('a declined payment can be canceled instead', async () => {
+    const c = CATALOGUES.en;
+    const { context, page } = await newPage(e2e);
+    await signIn(page, 'member');
+    await quoteAndPick(page, 'en', '1', say(c.payments.method.DECLINED, { reason: c.payments.decline.expired_card }));
+    await page.getByRole('button', { name: c.review.open }).click();
+    await page.getByRole('button', { name: c.payments.payNow }).click();
+    await page.getByRole('heading', { name: say(c.payments.declined, { reason: c.payments.decline.expired_card }) }).waitFor();
+    await page.getByRole('button', { name: c.payments.cancel }).click();
+    await page.getByRole('heading', { name: c.payments.canceled }).waitFor();
+    await page.getByRole('link', { name: c.payments.seePayments }).click();
+    await page.getByRole('table', { name: c.payments.tableLabel }).getByRole('row').nth(1).getByRole('cell', { name: c.payments.state.canceled, exact: true }).waitFor();
+    await context.close();
+  });
+
   it('an expired quote counts down to zero and is asked for again', async () => {
     const c = CATALOGUES.en;
     const { context, page } = await newPage(e2e);
@@ -203,6 +218,7 @@ describe('the organisation’s payments and prices', () => {
     const c = CATALOGUES.en;
     await buyThroughApi('member', '700');
     await payThroughApi('member', '400', 'pm_sandbox_declined_expired');
+    await payThroughApi('owner', '500', 'pm_sandbox_processing');
     const spent = await buyThroughApi('admin', '200');
     const { me: owner } = await api<{ me: { id: string } }>('owner', '{ me { id } }');
     await api('admin', 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId: acme, toUserId: owner.id, amount: '200', idempotencyKey: crypto.randomUUID() } });
@@ -217,6 +233,20 @@ describe('the organisation’s payments and prices', () => {
     expect(await table.getByRole('cell', { name: c.payments.state.issued, exact: true }).count()).toBe(0);
     await page.getByLabel(c.payments.statusFilter).selectOption({ label: c.payments.apiStatus.SUCCEEDED });
     await expect.poll(() => table.getByRole('cell', { name: c.payments.state.declined, exact: true }).count()).toBe(0);
+    await page.getByLabel(c.payments.buyer, { exact: true }).selectOption({ label: DEMO_USERS.owner });
+    await page.getByLabel(c.payments.statusFilter).selectOption({ label: c.payments.apiStatus.PROCESSING });
+    const processing = table.getByRole('row').filter({ hasText: DEMO_USERS.owner }).filter({ hasText: '€7.50' });
+    await processing.getByRole('cell', { name: c.payments.state.processing, exact: true }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: MEMBER }).count()).toBe(0);
+    const reconciled = page.getByRole('status').filter({ hasText: /^Payments still processing asked about/ });
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: c.payments.reconcile }).click();
+      await reconciled.waitFor();
+      return reconciled.textContent();
+    }, { timeout: 15_000, interval: 1_000 }).toBe(say(c.payments.reconciled, { checked: 1, updated: 1 }));
+    await expect.poll(() => processing.count()).toBe(0);
+    await page.getByLabel(c.payments.buyer, { exact: true }).selectOption({ label: c.payments.allBuyers });
+    await page.getByLabel(c.payments.statusFilter).selectOption({ label: c.payments.apiStatus.SUCCEEDED });
     await expectAccessible(page, 'sales-en');
 
     await page.getByRole('button', { name: say(c.payments.refundLabel, { total: '€10.50', buyer: MEMBER }) }).click();
@@ -245,6 +275,24 @@ describe('the organisation’s payments and prices', () => {
     await shot(page, 'refund-refused-en');
     const { payment } = await api<{ payment: { refundedTokens: string; refunds: { status: string }[] } }>('admin', 'query($id: ID!) { payment(id: $id) { refundedTokens refunds { status } } }', { id: spent });
     expect(payment).toEqual({ refundedTokens: '0', refunds: [{ status: 'CANCELED' }] });
+    await context.close();
+  });
+
+  it('an owner refunds only what the buyer still holds', async () => {
+    const c = CATALOGUES.en;
+    await buyThroughApi('admin', '400');
+    const { me: owner } = await api<{ me: { id: string } }>('owner', '{ me { id } }');
+    await api('admin', 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId: acme, toUserId: owner.id, amount: '100', idempotencyKey: crypto.randomUUID() } });
+    const held = await balanceOf('admin');
+    const { context, page } = await newPage(e2e);
+    await signIn(page, 'owner');
+    await page.goto('/sales');
+    await page.getByRole('button', { name: say(c.payments.refundLabel, { total: '€6.00', buyer: DEMO_USERS.admin }) }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText(c.payments.onlyWhatIsLeft).click();
+    await dialog.getByRole('button', { name: c.payments.refund, exact: true }).click();
+    await page.getByRole('status').filter({ hasText: say(c.payments.refunded, { tokens: acmeText(held, 'en'), amount: eur((held * 150n) / 100n, 'en'), buyer: DEMO_USERS.admin }) }).waitFor();
+    expect(await balanceOf('admin')).toBe(0n);
     await context.close();
   });
 
@@ -297,15 +345,28 @@ describe('who sees what', () => {
     await context.close();
   });
 
-  it.each(['en', 'fr'] as Lang[])('every payment page has no axe violation (%s)', async (lang) => {
+  it.each([['en', 'light'], ['fr', 'light'], ['fr', 'dark']] as [Lang, 'light' | 'dark'][])('every payment page has no axe violation (%s, %s)', async (lang, colorScheme) => {
     const c = CATALOGUES[lang];
-    const { context, page } = await newPage(e2e, { locale: BROWSER_LOCALE[lang] });
+    const { context, page } = await newPage(e2e, { locale: BROWSER_LOCALE[lang], colorScheme });
     await signIn(page, 'owner');
     for (const [path, title] of [['/buy', c.payments.buyTitle], ['/payments', c.payments.mineTitle], ['/sales', c.payments.salesTitle], ['/prices', c.payments.pricesTitle]] as const) {
       await page.goto(path);
       await page.getByRole('heading', { name: title, exact: true }).waitFor();
       await page.waitForLoadState('networkidle');
-      await expectAccessible(page, `${path} ${lang}`);
+      await expectAccessible(page, `${path} ${lang} ${colorScheme}`);
+    }
+    await context.close();
+  });
+
+  it('fits a 375 px phone without scrolling sideways', async () => {
+    const c = CATALOGUES.fr;
+    const { context, page } = await newPage(e2e, { width: 375, locale: 'fr-FR' });
+    await signIn(page, 'owner');
+    for (const [path, title] of [['/buy', c.payments.buyTitle], ['/payments', c.payments.mineTitle], ['/sales', c.payments.salesTitle], ['/prices', c.payments.pricesTitle]] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: title, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ path, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ path, overflow: 0 });
     }
     await context.close();
   });

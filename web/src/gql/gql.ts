@@ -58,6 +58,8 @@ type Documents = {
     "mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }": typeof types.RefundPaymentDocument,
     "mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }": typeof types.SetTokenPriceDocument,
     "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }": typeof types.RemoveTokenPriceDocument,
+    "mutation CancelPayment($paymentId: ID!) { cancelPayment(paymentId: $paymentId) { ...PaymentFields } }": typeof types.CancelPaymentDocument,
+    "mutation ReconcilePayments { reconcilePayments { checked updated } }": typeof types.ReconcilePaymentsDocument,
     "query SecurityMe { me { id mfaEnabled } }": typeof types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": typeof types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": typeof types.ConfirmTotpDocument,
@@ -124,6 +126,8 @@ const documents: Documents = {
     "mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }": types.RefundPaymentDocument,
     "mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }": types.SetTokenPriceDocument,
     "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }": types.RemoveTokenPriceDocument,
+    "mutation CancelPayment($paymentId: ID!) { cancelPayment(paymentId: $paymentId) { ...PaymentFields } }": types.CancelPaymentDocument,
+    "mutation ReconcilePayments { reconcilePayments { checked updated } }": types.ReconcilePaymentsDocument,
     "query SecurityMe { me { id mfaEnabled } }": types.SecurityMeDocument,
     "mutation EnrollTotp { enrollTotp { secret otpauthUri } }": types.EnrollTotpDocument,
     "mutation ConfirmTotp($code: String!) { confirmTotp(code: $code) { codes } }": types.ConfirmTotpDocument,
@@ -336,6 +340,14 @@ export function graphql(source: "mutation SetTokenPrice($input: SetTokenPriceInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }"): (typeof documents)["mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelPayment($paymentId: ID!) { cancelPayment(paymentId: $paymentId) { ...PaymentFields } }"): (typeof documents)["mutation CancelPayment($paymentId: ID!) { cancelPayment(paymentId: $paymentId) { ...PaymentFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReconcilePayments { reconcilePayments { checked updated } }"): (typeof documents)["mutation ReconcilePayments { reconcilePayments { checked updated } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,7 +11,7 @@ export type ListedPayment = PaymentFieldsFragment & { readonly buyer?: { readonl
 export function PaymentList(props: { payments: readonly ListedPayment[]; showBuyer: boolean; action?: (payment: ListedPayment) => ReactNode }) {
   const { t, locale } = useI18n();
   return (
-    <Box overflowX="auto">
+    <Box overflowX="auto" position="relative">
       <Table.Root size="sm" aria-label={t('payments.tableLabel')}>
         <Table.Header>
           <Table.Row>

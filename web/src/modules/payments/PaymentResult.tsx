@@ -8,7 +8,7 @@ import { useNoticedAction, Notice } from '../../ui/Notice.tsx';
 import { WALLET } from '../wallet/wallet.operations.ts';
 import { MethodPicker, type Method } from './MethodPicker.tsx';
 import { isSettling, paymentState } from './money.ts';
-import { COMPLETE_ACTION, CONFIRM_PAYMENT, PAYMENT } from './payments.operations.ts';
+import { CANCEL_PAYMENT, COMPLETE_ACTION, CONFIRM_PAYMENT, PAYMENT } from './payments.operations.ts';
 import { declineText, moneyText, tokensText } from './words.ts';
 
 const POLL_MS = 1000;
@@ -33,6 +33,7 @@ export function PaymentResult(props: { payment: PaymentFieldsFragment; methods: 
   const balance = wallet.data?.me.wallet.find((b) => b.token.id === payment.token.id);
   const [complete, completeState] = useMutation(COMPLETE_ACTION, { refetchQueries: ['MyPayments'] });
   const [confirm, confirmState] = useMutation(CONFIRM_PAYMENT, { refetchQueries: ['MyPayments'] });
+  const [cancel, cancelState] = useMutation(CANCEL_PAYMENT, { refetchQueries: ['MyPayments'] });
   const { notice, attempt } = useNoticedAction();
   const [method, setMethod] = useState('');
   const [methodError, setMethodError] = useState<string | undefined>();
@@ -83,7 +84,10 @@ export function PaymentResult(props: { payment: PaymentFieldsFragment; methods: 
         {(state === 'declined' || state === 'open') && props.methods.length > 0 && (
           <>
             <MethodPicker methods={props.methods} value={method} error={methodError} onChange={setMethod} />
-            <Button colorPalette="brand" alignSelf="start" loading={confirmState.loading} onClick={() => void retry()}>{t('payments.tryAnother')}</Button>
+            <HStack gap={3} wrap="wrap">
+              <Button colorPalette="brand" loading={confirmState.loading} onClick={() => void retry()}>{t('payments.tryAnother')}</Button>
+              <Button variant="outline" loading={cancelState.loading} onClick={() => void attempt(async () => { await cancel({ variables: { paymentId: payment.id } }); })}>{t('payments.cancel')}</Button>
+            </HStack>
           </>
         )}
         {state === 'issuing' && <Text>{t('payments.arriving')}</Text>}

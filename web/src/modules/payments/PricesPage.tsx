@@ -41,7 +41,7 @@ export default function PricesPage() {
           <Notice notice={notice} />
           {prices.data && tokens.length === 0 && <Text>{t('payments.noTokens')}</Text>}
           {tokens.length > 0 && (
-            <Box overflowX="auto">
+            <Box overflowX="auto" position="relative">
               <Table.Root size="sm">
                 <Table.Header><Table.Row>
                   <Table.ColumnHeader>{t('payments.token')}</Table.ColumnHeader>

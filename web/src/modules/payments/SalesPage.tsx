@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Field, HStack, Heading, Input, NativeSelect, Stack, Text } from '@chakra-ui/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,8 +8,9 @@ import type { PaymentStatus } from '../../gql/graphql.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { Notice, type NoticeState } from '../../ui/Notice.tsx';
 import { dateRange } from '../wallet/history.ts';
+import { RECIPIENTS } from '../wallet/wallet.operations.ts';
 import { PaymentList, type ListedPayment } from './PaymentList.tsx';
-import { ORGANIZATION_PAYMENTS, TOKEN_PRICES } from './payments.operations.ts';
+import { ORGANIZATION_PAYMENTS, RECONCILE, TOKEN_PRICES } from './payments.operations.ts';
 import { RefundDialog, refundable } from './RefundDialog.tsx';
 import { moneyText } from './words.ts';
 
@@ -22,11 +23,13 @@ export default function SalesPage() {
   const { t, locale } = useI18n();
   const { claims, can } = useSession();
   const [params, setParams] = useSearchParams();
-  const [status, tokenId, from, to] = ['status', 'token', 'from', 'to'].map((k) => params.get(k) ?? '') as [string, string, string, string];
+  const [status, tokenId, buyerId, from, to] = ['status', 'token', 'buyer', 'from', 'to'].map((k) => params.get(k) ?? '') as [string, string, string, string, string];
   const range = dateRange(from, to);
-  const input = { first: PAGE, status: isStatus(status) ? status : null, tokenId: tokenId || null, from: range?.from ?? null, to: range?.to ?? null };
+  const input = { first: PAGE, status: isStatus(status) ? status : null, tokenId: tokenId || null, buyerId: buyerId || null, from: range?.from ?? null, to: range?.to ?? null };
   const payments = useQuery(ORGANIZATION_PAYMENTS, { variables: { input }, skip: !range, fetchPolicy: 'cache-and-network' });
   const tokens = useQuery(TOKEN_PRICES);
+  const members = useQuery(RECIPIENTS, { variables: { organizationId: claims?.org ?? '' }, skip: !claims?.org });
+  const [reconcile, reconcileState] = useMutation(RECONCILE, { refetchQueries: ['OrganizationPayments'] });
   const [refunding, setRefunding] = useState<ListedPayment | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   const page = payments.data?.organizationPayments;
@@ -40,6 +43,15 @@ export default function SalesPage() {
     variables: { input: { ...input, after: page?.endCursor ?? null } },
     updateQuery: (prev, { fetchMoreResult }) => ({ organizationPayments: { ...fetchMoreResult.organizationPayments, nodes: [...prev.organizationPayments.nodes, ...fetchMoreResult.organizationPayments.nodes] } }),
   });
+  const askProvider = async () => {
+    setNotice(null);
+    try {
+      const r = await reconcile();
+      if (r.data) setNotice({ ok: true, text: t('payments.reconciled', r.data.reconcilePayments) });
+    } catch (err) {
+      setNotice({ ok: false, text: messageFor(err) });
+    }
+  };
   const mayRefund = (p: ListedPayment) => can('payment:refund') && p.status === 'SUCCEEDED' && p.issuance === 'ISSUED' && refundable(p) > 0n;
 
   return (
@@ -59,6 +71,12 @@ export default function SalesPage() {
               {(tokens.data?.tokens ?? []).map((tk) => <option key={tk.id} value={tk.id}>{tk.symbol}</option>)}
             </NativeSelect.Field></NativeSelect.Root>
           </Field.Root>
+          <Field.Root maxW="xs"><Field.Label>{t('payments.buyer')}</Field.Label>
+            <NativeSelect.Root><NativeSelect.Field value={buyerId} onChange={(e) => set('buyer', e.target.value)}>
+              <option value="">{t('payments.allBuyers')}</option>
+              {(members.data?.organization?.members ?? []).map((m) => <option key={m.user.id} value={m.user.id}>{m.user.email}</option>)}
+            </NativeSelect.Field></NativeSelect.Root>
+          </Field.Root>
           <Field.Root maxW="44"><Field.Label>{t('payments.fromDate')}</Field.Label><Input type="date" value={from} onChange={(e) => set('from', e.target.value)} /></Field.Root>
           <Field.Root maxW="44" invalid={!range}>
             <Field.Label>{t('payments.toDate')}</Field.Label>
@@ -67,6 +85,7 @@ export default function SalesPage() {
           </Field.Root>
         </HStack>
       </Stack>
+      <Button variant="outline" alignSelf="start" whiteSpace="normal" h="auto" py={2} loading={reconcileState.loading} onClick={() => void askProvider()}>{t('payments.reconcile')}</Button>
       <Notice notice={notice} />
       {payments.error && <Text role="alert" color="fg.error">{messageFor(payments.error)}</Text>}
       {range && page && page.nodes.length === 0 && <Text role="status">{t('payments.noneSales')}</Text>}

@@ -108,3 +108,5 @@ export const ORGANIZATION_PAYMENTS = graphql(`
 export const REFUND = graphql(`mutation RefundPayment($input: RefundPaymentInput!) { refundPayment(input: $input) { id status tokens amount } }`);
 export const SET_PRICE = graphql(`mutation SetTokenPrice($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { ...PriceFields } }`);
 export const REMOVE_PRICE = graphql(`mutation RemoveTokenPrice($tokenId: ID!) { removeTokenPrice(tokenId: $tokenId) }`);
+export const CANCEL_PAYMENT = graphql(`mutation CancelPayment($paymentId: ID!) { cancelPayment(paymentId: $paymentId) { ...PaymentFields } }`);
+export const RECONCILE = graphql(`mutation ReconcilePayments { reconcilePayments { checked updated } }`);
