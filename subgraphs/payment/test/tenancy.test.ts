@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { inTenant, queryRows } from '@etika/kit';
-import type { TestPlatform } from '@etika/platform/testing';
+import { principalTokenFor, type TestPlatform } from '@etika/platform/testing';
+import { PRINCIPAL_HEADER } from '@etika/schema';
 import { codeOf, confirm, CREATE, gql, ok, paymentOf, PAYMENT, QUOTE, REFUND, seedShop, SET_PRICE, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
 
 /** Every new entity, probed from another organisation and by another person: nothing is seen, nothing changes. */
@@ -69,3 +70,26 @@ describe('another person of the same organisation', () => {
     expect(secret.payment.clientSecret).toBeNull();
   });
 });
+
+describe('the subgraph itself', () => {
+  it('enforces the same scopes when called without the gateway', async () => {
+    const memberToken = await principalTokenFor(p, a, a.userIds.member, 'member');
+    const response = await fetch(p.subgraphUrls.payment, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: memberToken },
+      body: JSON.stringify({ query: 'mutation($i: SetTokenPriceInput!) { setTokenPrice(input: $i) { unitAmount } }', variables: { i: { tokenId: a.tokenId, unitAmount: '1' } } }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+    const unsigned = await fetch(p.subgraphUrls.payment, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ tokenPrices { currency } }' }) });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('audits every mutation with who did it and how it ended', async () => {
+    const rows = await inTenant(p.databases.payment.db, { orgId: a.orgId, userId: null }, (tx) => queryRows<{ operation: string; actor: string; outcome: string }>(tx, sql`select operation, actor, outcome from payment.audit_log`));
+    const seen = new Set(rows.map((r) => `${r.operation}:${r.outcome}`));
+    for (const operation of ['setTokenPrice', 'quoteTokenPurchase', 'createPayment', 'confirmPayment', 'refundPayment']) expect(seen.has(`${operation}:success`)).toBe(true);
+    expect(rows.find((r) => r.operation === 'refundPayment')?.actor).toBe(`user:${a.userIds.admin}`);
+  });
+});
+
