@@ -26,7 +26,7 @@ const platform = await startPlatform({
   supergraphPath: env.SUPERGRAPH_PATH,
   host: env.HOST,
   gatewayPort: env.PORT,
-  settings: env,
+  settings: env.subgraphSettings,
   production,
   logLevel: env.LOG_LEVEL,
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
