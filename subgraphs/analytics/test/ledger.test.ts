@@ -68,7 +68,7 @@ async function ledgerSums(database: Database, orgId: string): Promise<Totals> {
 async function memberBalances(database: Database, orgId: string): Promise<{ user: { id: string }; balance: string }[]> {
   const rows = await queryRows<{ owner_id: string; balance: string }>(
     database.db,
-    sql`select owner_id, balance::text as balance from token.accounts where org_id = ${orgId}::uuid and owner_type = 'member' and balance > 0 order by balance desc, owner_id`,
+    sql`select a.owner_id, a.balance::text as balance from token.accounts a where a.org_id = ${orgId}::uuid and a.owner_type = 'member' and a.balance > 0 order by a.balance desc, a.owner_id`,
   );
   return rows.map((r) => ({ user: { id: r.owner_id }, balance: r.balance }));
 }

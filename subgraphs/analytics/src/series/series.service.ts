@@ -36,15 +36,11 @@ export class SeriesService {
     const id = uuidOrThrow(tokenId, 'tokenId');
     const periods = periodsOrThrow(range);
     const whole: Period = { start: periods[0]!.start, startsAt: periods[0]!.startsAt, endsAt: periods.at(-1)!.endsAt };
-    const [rows, [total], money] = await Promise.all([
-      this.store.tokenSeries(scope, id, periods),
-      this.store.tokenSeries(scope, id, [whole]),
-      this.store.moneySeries(scope, id, periods),
-    ]);
+    const [series, money] = await Promise.all([this.store.tokenSeries(scope, id, periods), this.store.moneySeries(scope, id, periods)]);
     return {
       tokenId: id,
-      periods: rows.map((r, i) => ({ ...r, period: periods[i]! })),
-      totals: { ...total!, period: whole },
+      periods: series.periods.map((r, i) => ({ ...r, period: periods[i]! })),
+      totals: { ...series.totals, period: whole },
       money: money.map((m) => ({ ...m, start: formatLocalDate(periods[m.period]!.start) })),
     };
   }

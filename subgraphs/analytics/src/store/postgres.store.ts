@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { inTenant, queryRows, type Db, type TenantScope, type Tx } from '@etika/kit';
 import type { TokenFacts } from '../ingest/facts.ts';
 import { slotOf, type Period } from '../period/period.rules.ts';
-import type { AnalyticsStore, AuditEntryRow, AuditFilter, HoldersReport, MembershipPeriodRow, MoneyPeriodRow, TokenPeriodRow } from './store.ts';
+import type { AnalyticsStore, AuditEntryRow, AuditFilter, HoldersReport, MembershipPeriodRow, MoneyPeriodRow, TokenPeriodRow, TokenSeries } from './store.ts';
 
 /** The periods' bounds as one timestamptz[] literal: `width_bucket` numbers a slot by the period it falls in (1…n). */
 function bounds(periods: readonly Period[]): SQL {
@@ -41,15 +41,16 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           transferred = token_slots.transferred + excluded.transferred, redeemed = token_slots.redeemed + excluded.redeemed,
           reversed = token_slots.reversed + excluded.reversed, refunded = token_slots.refunded + excluded.refunded,
           supply_delta = token_slots.supply_delta + excluded.supply_delta, transactions = token_slots.transactions + 1`);
-      for (const [userId, delta] of f.members) {
-        await tx.execute(sql`insert into analytics.active_members (org_id, token_id, slot, user_id) values (${orgId}, ${f.tokenId}, ${slot}, ${userId}) on conflict do nothing`);
-        await tx.execute(sql`
-          insert into analytics.balance_changes (org_id, token_id, user_id, transaction_id, at, delta)
-          values (${orgId}, ${f.tokenId}, ${userId}, ${transactionId}, ${at.toISOString()}, ${delta.toString()})`);
-        await tx.execute(sql`
-          insert into analytics.holdings (org_id, token_id, user_id, balance) values (${orgId}, ${f.tokenId}, ${userId}, ${delta.toString()})
-          on conflict (org_id, token_id, user_id) do update set balance = holdings.balance + excluded.balance`);
-      }
+      const members = [...f.members];
+      if (members.length === 0) continue;
+      const rows = (build: (userId: string, delta: bigint) => SQL) => sql.join(members.map(([u, d]) => build(u, d)), sql`, `);
+      await tx.execute(sql`insert into analytics.active_members (org_id, token_id, slot, user_id) values ${rows((u) => sql`(${orgId}, ${f.tokenId}, ${slot}, ${u})`)} on conflict do nothing`);
+      await tx.execute(sql`
+        insert into analytics.balance_changes (org_id, token_id, user_id, transaction_id, at, delta)
+        values ${rows((u, d) => sql`(${orgId}, ${f.tokenId}, ${u}, ${transactionId}, ${at.toISOString()}, ${d.toString()})`)}`);
+      await tx.execute(sql`
+        insert into analytics.holdings (org_id, token_id, user_id, balance) values ${rows((u, d) => sql`(${orgId}, ${f.tokenId}, ${u}, ${d.toString()})`)}
+        on conflict (org_id, token_id, user_id) do update set balance = holdings.balance + excluded.balance`);
     }
   }
 
@@ -74,7 +75,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       on conflict (id) do nothing`);
   }
 
-  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenPeriodRow[]> {
+  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenSeries> {
     return inTenant(this.db, scope, async (tx) => {
       const [opening] = await queryRows<{ supply: string | null }>(
         tx,
@@ -87,15 +88,19 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
                    sum(refunded)::text as refunded, sum(supply_delta)::text as supply, sum(transactions)::int as transactions
             from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
-      const active = await queryRows<{ i: number; n: number }>(
+      // distinct people per period (hashed, not sorted), then distinct people over the whole range from those
+      const active = await queryRows<{ i: number | null; n: number }>(
         tx,
-        sql`select width_bucket(slot, ${bounds(periods)}) as i, count(distinct user_id)::int as n
-            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
+        sql`with seen as materialized (
+              select distinct width_bucket(slot, ${bounds(periods)}) as i, user_id from analytics.active_members
+              where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)})
+            select i, count(*)::int as n from seen group by i
+            union all select null, count(distinct user_id)::int from seen`,
       );
       const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
-      const activeBy = new Map(active.map((r) => [Number(r.i), Number(r.n)]));
+      const activeBy = new Map(active.map((r) => [r.i === null ? 0 : Number(r.i), Number(r.n)]));
       let supply = big(opening?.supply);
-      return periods.map((_, index) => {
+      const out = periods.map((_, index) => {
         const r = byPeriod.get(index + 1);
         supply += big(r?.['supply']);
         return {
@@ -110,6 +115,19 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           circulatingSupply: supply,
         };
       });
+      const sum = (k: 'issued' | 'sold' | 'transferred' | 'redeemed' | 'reversed' | 'refunded') => out.reduce((a, r) => a + r[k], 0n);
+      const totals: TokenPeriodRow = {
+        issued: sum('issued'),
+        sold: sum('sold'),
+        transferred: sum('transferred'),
+        redeemed: sum('redeemed'),
+        reversed: sum('reversed'),
+        refunded: sum('refunded'),
+        transactions: out.reduce((a, r) => a + r.transactions, 0),
+        activeMembers: activeBy.get(0) ?? 0,
+        circulatingSupply: supply,
+      };
+      return { periods: out, totals };
     });
   }
 

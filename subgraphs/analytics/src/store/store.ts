@@ -15,6 +15,12 @@ export interface TokenPeriodRow {
   readonly circulatingSupply: bigint;
 }
 
+/** A token's periods, and the whole range (sums, people active at any time in it, the supply at its end). */
+export interface TokenSeries {
+  readonly periods: TokenPeriodRow[];
+  readonly totals: TokenPeriodRow;
+}
+
 /** Money of one period in one currency, in its minor units. */
 export interface MoneyPeriodRow {
   readonly period: number;
@@ -67,7 +73,7 @@ export interface AuditEntryRow {
  * organisation only; each returns one row per period, in order.
  */
 export interface AnalyticsStore {
-  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenPeriodRow[]>;
+  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenSeries>;
   moneySeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<MoneyPeriodRow[]>;
   membershipSeries(scope: TenantScope, periods: readonly Period[]): Promise<MembershipPeriodRow[]>;
   holders(scope: TenantScope, tokenId: string, top: number): Promise<HoldersReport>;
