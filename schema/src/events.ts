@@ -29,6 +29,8 @@ export const EVENT_TYPES = {
   tokenPurchaseSettled: 'token.purchase.settled',
   /** A subgraph audited a mutation (done or refused), for the organisation-wide audit trail (every subgraph, through the kit). */
   auditRecorded: 'audit.recorded',
+  /** An in-app notification was made for one person (notification): what the gateway's live `notificationAdded` follows. */
+  notificationCreated: 'notification.created',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -169,6 +171,18 @@ export const auditRecordedPayload = z.object({
 });
 export type AuditRecorded = z.infer<typeof auditRecordedPayload>;
 
+export const notificationCreatedPayload = z.object({
+  notificationId: uuid,
+  /** The one person who may see it. */
+  userId: uuid,
+  /** The organisation it happened in (the inviting one, for an invitation). */
+  orgId: uuid,
+  /** `tokens.received`, `role.changed`… (the `NotificationKind` values of the notification subgraph, in lower case). */
+  kind: z.string().min(1),
+  createdAt: z.iso.datetime(),
+});
+export type NotificationCreated = z.infer<typeof notificationCreatedPayload>;
+
 /** The payload schema of every event type, for consumers to validate with. */
 export const EVENT_PAYLOADS = {
   [EVENT_TYPES.tokenTransactionCommitted]: tokenTransactionCommittedPayload,
@@ -184,4 +198,5 @@ export const EVENT_PAYLOADS = {
   [EVENT_TYPES.paymentRefunded]: paymentRefundedPayload,
   [EVENT_TYPES.tokenPurchaseSettled]: tokenPurchaseSettledPayload,
   [EVENT_TYPES.auditRecorded]: auditRecordedPayload,
+  [EVENT_TYPES.notificationCreated]: notificationCreatedPayload,
 } as const satisfies Record<EventType, z.ZodType>;

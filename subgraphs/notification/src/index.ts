@@ -18,7 +18,7 @@ export const notification = defineSubgraph({
   keys: { signs: true, trusts: [] },
   calls: [],
   events: {
-    produces: [],
+    produces: [EVENT_TYPES.notificationCreated],
     consumes: [
       EVENT_TYPES.tokenTransactionCommitted,
       EVENT_TYPES.orgMembershipChanged,

@@ -1,4 +1,4 @@
-import { createSubgraphServer, ownKeyOrThrow, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, ownKeyOrThrow, startOutboxRelay, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
 import { systemClock, type Clock } from './clock.ts';
 import type { NotificationContext, NotificationServices } from './context.ts';
 import { MailService } from './mail/mail.service.ts';
@@ -43,9 +43,15 @@ export function buildNotificationParts(deps: SubgraphDeps, options: Notification
 /** Builds the notification subgraph without listening: its consumers, senders and schema. */
 export async function buildNotificationServer(deps: SubgraphDeps, options: NotificationOptions): Promise<SubgraphServer<NotificationContext>> {
   const parts = buildNotificationParts(deps, options);
+  // publishes notification.created (for live updates) and the audit trail's records
+  const relay = startOutboxRelay({ db: parts.db, schema: 'notification', bus: deps.bus, logger: deps.logger });
   const workers = startWorkers(parts.mail, parts.worker, options.workerIntervalMs, deps.logger);
-  const services: NotificationServices = { notifications: parts.notifications, preferences: parts.preferences, mail: parts.mail, webhooks: parts.webhooks, kick: workers.kick };
-  subscribeConsumers(deps.bus, { db: parts.db, logger: deps.logger, notifications: parts.notifications, mail: parts.mail, webhooks: parts.webhooks, appUrl: options.appUrl, kick: workers.kick });
+  const kick = () => {
+    relay.kick();
+    workers.kick();
+  };
+  const services: NotificationServices = { notifications: parts.notifications, preferences: parts.preferences, mail: parts.mail, webhooks: parts.webhooks, kick };
+  subscribeConsumers(deps.bus, { db: parts.db, logger: deps.logger, notifications: parts.notifications, mail: parts.mail, webhooks: parts.webhooks, appUrl: options.appUrl, kick });
   return createSubgraphServer<NotificationContext>({
     name: 'notification',
     schema: await buildNotificationSchema(),
@@ -57,6 +63,7 @@ export async function buildNotificationServer(deps: SubgraphDeps, options: Notif
     buildContext: (info) => ({ ...info, services, production: deps.production }),
     onClose: async () => {
       await workers.stop();
+      await relay.stop();
       parts.transport?.close();
     },
   });

@@ -15,7 +15,8 @@ beforeAll(async () => {
   p = await startTestPlatform({ settings: { WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32', WEBHOOK_ALLOW_HTTP: 'true', DELIVERY_INTERVAL_MS: 100 } });
   a = await seedTenant(p, 'notify-a');
   b = await seedTenant(p, 'notify-b');
-});
+  // the whole platform and two tenants: slow on a busy machine
+}, 180_000);
 afterAll(async () => {
   await p?.close();
   await receiver?.close();

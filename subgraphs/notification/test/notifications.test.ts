@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@etika/kit';
 import { startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
-import { EVENT_TYPES, scopesForRole, type Principal } from '@etika/schema';
+import { EVENT_PAYLOADS, EVENT_TYPES, scopesForRole, type EventEnvelope, type NotificationCreated, type Principal } from '@etika/schema';
 import { notification } from '../src/index.ts';
 import { apiKey, envelope, joined, person, publish, transaction } from './events.ts';
 
@@ -122,6 +122,26 @@ describe('notifications from events', () => {
     expect(await unread(as.alice)).toBe(0);
     const audit = await queryRows<{ operation: string; outcome: string }>(p.database.db, sql`select operation, outcome from notification.audit_log where actor like ${`%${alice}%`} order by id`);
     expect(audit.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['markNotificationRead:success', 'markAllNotificationsRead:success']);
+  });
+});
+
+describe('live updates', () => {
+  it('each notification made is published as notification.created, addressed to its one person', async () => {
+    const seen: EventEnvelope<NotificationCreated>[] = [];
+    p.bus.subscribe('test-live', [EVENT_TYPES.notificationCreated], async (e) => {
+      seen.push(e as EventEnvelope<NotificationCreated>);
+    });
+    await publish(p.bus, p.database, transaction(orgA, 'transfer', [
+      { tokenId: token, ownerType: 'member', ownerId: owner, amount: '-3' },
+      { tokenId: token, ownerType: 'member', ownerId: bob, amount: '3' },
+    ]));
+    const newest = (await list(as.bob)).nodes[0]!;
+    for (let i = 0; i < 100 && !seen.some((e) => e.payload.notificationId === newest.id); i += 1) await new Promise((r) => setTimeout(r, 50));
+    const live = seen.find((e) => e.payload.notificationId === newest.id)!;
+    expect(live.payload).toMatchObject({ userId: bob, orgId: orgA, kind: 'tokens.received' });
+    expect(live.orgId).toBeNull();
+    expect(EVENT_PAYLOADS[EVENT_TYPES.notificationCreated].safeParse(live.payload).success).toBe(true);
+    expect(seen.filter((e) => e.payload.userId === owner && e.payload.kind === 'tokens.received')).toEqual([]);
   });
 });
 

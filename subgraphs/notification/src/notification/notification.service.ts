@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { appError, inTenant, loadByIds, personOrThrow, setLocal, uuidOrThrow, type Db, type Tx } from '@etika/kit';
-import { EVENT_TYPES, type EventEnvelope, type IdentityUserChanged, type OrgInvitationCreated, type Principal } from '@etika/schema';
+import { appError, inTenant, loadByIds, personOrThrow, recordEvent, setLocal, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { EVENT_TYPES, type EventEnvelope, type IdentityUserChanged, type NotificationCreated, type OrgInvitationCreated, type Principal } from '@etika/schema';
 import { directory, localeOf } from '../directory/directory.service.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { renderNotification } from '../mail/templates.ts';
@@ -40,7 +40,11 @@ export class NotificationService {
       for (const userId of userIds) {
         const wants = (channel: Channel) => enabledFor(notice.kind, channel, choices.get(userId) ?? new Map());
         if (wants('in_app')) {
-          await tx.insert(notifications).values({ orgId, userId, kind: notice.kind, params: JSON.stringify(notice.params), eventId: event.id }).onConflictDoNothing();
+          const [made] = await tx.insert(notifications).values({ orgId, userId, kind: notice.kind, params: JSON.stringify(notice.params), eventId: event.id }).onConflictDoNothing().returning();
+          // for live updates; addressed to no organisation's tenant: the payload names its one person
+          if (made) {
+            await recordEvent<NotificationCreated>(tx, 'notification', EVENT_TYPES.notificationCreated, null, { notificationId: made.id, userId, orgId, kind: made.kind, createdAt: made.createdAt.toISOString() });
+          }
         }
         const person = people.get(userId);
         if (options.mail && audience.to !== 'address' && person?.emailVerified && wants('email')) {
