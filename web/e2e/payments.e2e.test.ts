@@ -93,6 +93,7 @@ describe('buying tokens', () => {
     await expectAccessible(page, 'buy-quote-en');
     await page.getByRole('button', { name: c.review.open }).click();
     await page.getByText(c.payments.chooseMethod).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('radio');
     await page.getByText(c.payments.method.SUCCEEDED, { exact: true }).click();
     await page.getByRole('button', { name: c.review.open }).click();
     await page.getByRole('heading', { name: say(c.payments.review, { total: '€3.00', tokens: '2.00 ACME' }) }).waitFor();

@@ -58,7 +58,6 @@ export function Checkout(props: { quote: Quote; token: SaleToken; request: Quote
   const review = () => {
     if (!chosen) {
       setMethodError(t('payments.chooseMethod'));
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     setMethodError(undefined);

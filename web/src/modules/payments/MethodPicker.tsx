@@ -1,13 +1,18 @@
-import { Fieldset, RadioGroup, Stack, Text } from '@chakra-ui/react';
+import { Fieldset, RadioGroup, Stack } from '@chakra-ui/react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n.ts';
 import type { PaymentMethodsQuery } from '../../gql/graphql.ts';
 import { methodText } from './words.ts';
 
 export type Method = PaymentMethodsQuery['paymentMethods']['methods'][number];
 
-/** The sandbox's test methods, each named by what it does, in the person's language. */
+/** The sandbox's test methods, each named by what it does, in the person's language; a missing choice takes the focus. */
 export function MethodPicker(props: { methods: readonly Method[]; value: string; error: string | undefined; onChange: (id: string) => void }) {
   const { t } = useI18n();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.error) first.current?.focus();
+  }, [props.error]);
   return (
     <Fieldset.Root invalid={Boolean(props.error)}>
       <Fieldset.Legend>{t('payments.methodsTitle')}</Fieldset.Legend>
@@ -16,14 +21,14 @@ export function MethodPicker(props: { methods: readonly Method[]; value: string;
         <Stack gap={2}>
           {props.methods.map((m, i) => (
             <RadioGroup.Item key={m.id} value={m.id}>
-              <RadioGroup.ItemHiddenInput aria-invalid={i === 0 && Boolean(props.error)} />
+              <RadioGroup.ItemHiddenInput ref={i === 0 ? first : undefined} aria-invalid={i === 0 && Boolean(props.error)} />
               <RadioGroup.ItemIndicator />
               <RadioGroup.ItemText>{methodText(m)}</RadioGroup.ItemText>
             </RadioGroup.Item>
           ))}
         </Stack>
       </RadioGroup.Root>
-      {props.error && <Text color="fg.error" fontSize="sm">{props.error}</Text>}
+      <Fieldset.ErrorText>{props.error}</Fieldset.ErrorText>
     </Fieldset.Root>
   );
 }
