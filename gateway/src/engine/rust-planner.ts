@@ -1,17 +1,12 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER } from '@etika/schema';
 import { subgraphHeaders, type SubgraphFetcher, type SubgraphRequestContext } from '../subgraphs/subgraph-fetcher.ts';
 
 /** The headers the gateway hands the engine, which passes them on to every subgraph fetch. */
 const PASSED_ON = [PRINCIPAL_HEADER, REQUEST_ID_HEADER, CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER];
-
-interface EngineAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
 
 /**
  * Hive's Rust query planner (`@graphql-hive/router-runtime`) and its executor, behind the gateway's own security
@@ -52,19 +47,22 @@ export class RustPlannerEngine implements GatewayInterface {
       },
     });
     this.runtime = runtime;
+    // the first request loads the supergraph into the runtime; after it, documents go straight to its executor
+    await runtime.fetch('http://engine/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     const executor: GatewayExecutor = async (requestContext) => {
       const context = requestContext.context as unknown as SubgraphRequestContext;
-      const response = await runtime.fetch('http://engine/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...subgraphHeaders(context) },
-        body: JSON.stringify({ query: requestContext.source, variables: requestContext.request.variables, operationName: requestContext.operationName }),
-      });
-      const answer = (await response.json()) as EngineAnswer;
+      // the document Apollo Server parsed and validated against the API schema: neither is done twice
+      const request = new Request('http://engine/graphql', { method: 'POST', headers: subgraphHeaders(context) });
+      const enveloped = runtime.getEnveloped({ request, params: { query: requestContext.source, variables: requestContext.request.variables, operationName: requestContext.operationName ?? undefined } } as never);
+      const result = (await enveloped.execute({
+        schema: enveloped.schema,
+        document: requestContext.document,
+        variableValues: requestContext.request.variables,
+        operationName: requestContext.operationName,
+        contextValue: await enveloped.contextFactory(),
+      })) as { data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] };
       // an executed operation has data, null when nothing could be served (the runtime then leaves it out)
-      return {
-        data: answer.data ?? null,
-        ...(answer.errors?.length ? { errors: answer.errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}),
-      };
+      return { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
     };
     return { schema: this.apiSchema, executor };
   }

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { PRINCIPAL_HEADER } from '@etika/schema';
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
+import { principalTokenFor, startTestPlatform } from '@etika/platform/testing';
+import { seedTenant } from '../fixtures.ts';
+import type { LoadResult } from './load.ts';
+import { loadInChild } from './processes.ts';
+
+const ONE_SUBGRAPH = '{ tokens { id name symbol decimals } }';
+const WALLET_AND_HISTORY = `query WalletAndHistory($input: HistoryInput!) {
+  me { id wallet { amount token { id name symbol decimals } } }
+  myTransactions(input: $input) {
+    nodes { id kind memo createdAt postings { accountId amount ownerType owner { id email } token { id symbol decimals } } }
+    endCursor hasNextPage
+  }
+}`;
+
+/**
+ * Etika's own supergraph on the embedded stores (PGlite): a one-subgraph query through the gateway and the same
+ * query sent to the token subgraph directly (with the principal token the gateway would sign), and the web app's
+ * wallet with its history (identity, token, org). Returns its rows of docs/benchmarks.md.
+ */
+export async function benchEtikaSupergraph(options: { seconds: number; rounds: number; connections: number }): Promise<string[]> {
+  const platform = await startTestPlatform({ production: true });
+  try {
+    const tenant = await seedTenant(platform.gatewayUrl, 2);
+    const tokenId = dataOrThrow(
+      await graphql<{ defineToken: { id: string } }>(platform.gatewayUrl, 'mutation { defineToken(input: { name: "Bench", symbol: "BEN", decimals: 0 }) { id } }', {}, bearer(tenant.ownerToken)),
+    ).defineToken.id;
+    const [member, other] = tenant.members;
+    dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId, amount: '1000', toUserId: member!.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
+    for (let i = 0; i < 20; i++) {
+      dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId, amount: '1', toUserId: other!.userId, idempotencyKey: randomUUID() } }, bearer(member!.token)));
+    }
+    const principalToken = await principalTokenFor(platform, tenant, member!.userId, 'member');
+    const targets = [
+      { label: 'one-subgraph query, token subgraph called directly', url: platform.subgraphUrls['token']!, query: ONE_SUBGRAPH, variables: {}, headers: { [PRINCIPAL_HEADER]: principalToken } },
+      { label: 'one-subgraph query through the gateway, security on', url: platform.gatewayUrl, query: ONE_SUBGRAPH, variables: {}, headers: bearer(member!.token) },
+      { label: 'wallet and history through the gateway (identity, token, org)', url: platform.gatewayUrl, query: WALLET_AND_HISTORY, variables: { input: { first: 20 } }, headers: bearer(member!.token) },
+    ];
+    const results = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
+    for (const t of targets) dataOrThrow(await graphql(t.url, t.query, t.variables, t.headers));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const t of targets) {
+        const body = JSON.stringify({ query: t.query, variables: t.variables });
+        results.get(t.label)!.push(await loadInChild<LoadResult>({ url: t.url, body, headers: t.headers, connections: options.connections, seconds: options.seconds }));
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const direct = median(results.get(targets[0]!.label)!.map((r) => r.perSecond)) || 1;
+    return [
+      '### Etika’s own supergraph (PGlite, every subgraph and the gateway in one process)',
+      '',
+      '| query | req/s | vs the subgraph directly | p50 ms | p99 ms | failed |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...targets.map((t) => {
+        const rs = results.get(t.label)!;
+        const perSecond = median(rs.map((r) => r.perSecond));
+        return `| ${t.label} | ${perSecond.toFixed(1)} | ${(perSecond / direct).toFixed(2)}× | ${median(rs.map((r) => r.p50Ms)).toFixed(1)} | ${median(rs.map((r) => r.p99Ms)).toFixed(1)} | ${rs.reduce((a, r) => a + r.failed, 0)} |`;
+      }),
+      '',
+    ];
+  } finally {
+    await platform.close();
+  }
+}

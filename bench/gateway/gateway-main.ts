@@ -1,0 +1,72 @@
+/**
+ * One gateway of the comparison in its own process:
+ * `node --import tsx bench/gateway/gateway-main.ts <etika|etika-rust|etika-no-dedup|apollo|hive|hive-rust|hive-rust-public> <port> <supergraph file> <keys file>`.
+ * Prints `ready` once it listens.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { pino } from 'pino';
+import { MemoryStore, Rights, keysFor, type KeyPairs, type Logger } from '@etika/kit';
+import { composedSubgraphUrls } from '@etika/schema';
+import { DEFAULT_SUBGRAPH_SETTINGS, GATEWAY_KEYS, buildGateway } from '@etika/gateway';
+
+const [kind, portText, supergraphPath, keysPath] = process.argv.slice(2);
+const port = Number(portText);
+const supergraphSdl = readFileSync(supergraphPath!, 'utf8');
+const silent = pino({ level: 'silent' }) as unknown as Logger;
+
+async function start(): Promise<void> {
+  switch (kind) {
+    case 'etika':
+    case 'etika-rust':
+    case 'etika-no-dedup': {
+      const rights = new Rights(new MemoryStore());
+      await rights.ready(0);
+      const pairs = JSON.parse(readFileSync(keysPath!, 'utf8')) as KeyPairs;
+      const gateway = await buildGateway({
+        supergraphSdl,
+        subgraphUrls: { identity: 'http://127.0.0.1:9/graphql', ...composedSubgraphUrls(supergraphSdl) },
+        keys: keysFor(pairs, 'gateway', GATEWAY_KEYS),
+        rights,
+        logger: silent,
+        production: true,
+        rejectUnauthorized: false,
+        subgraphs: { ...DEFAULT_SUBGRAPH_SETTINGS, deduplicate: kind !== 'etika-no-dedup' },
+        engine: kind === 'etika-rust' ? 'rust' : 'apollo',
+      });
+      await gateway.listen(port, '127.0.0.1');
+      return;
+    }
+    case 'apollo': {
+      const server = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl }), logger: silent });
+      await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
+      return;
+    }
+    case 'hive':
+    case 'hive-rust':
+    case 'hive-rust-public': {
+      const { createGatewayRuntime } = await import('@graphql-hive/gateway-runtime');
+      const { unifiedGraphHandler } = await import('@graphql-hive/router-runtime');
+      // defaults; `hive-rust-public` as the public benchmark configures it: identical in-flight inbound requests
+      // share one execution, which is sharing whole responses
+      const runtime = createGatewayRuntime({
+        supergraph: supergraphSdl,
+        logging: false,
+        inboundInflightRequestDeduplication: kind === 'hive-rust-public',
+        ...(kind === 'hive' ? {} : { unifiedGraphHandler }),
+      });
+      await new Promise<void>((done) => createServer(runtime).listen(port, '127.0.0.1', done));
+      return;
+    }
+    default:
+      throw new Error(`unknown gateway ${kind}`);
+  }
+}
+
+await start();
+process.stdout.write('ready\n');
+// a normal exit, so that a CPU profile asked for with --cpu-prof is written
+process.on('SIGINT', () => process.exit(0));

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+const running = new Set<ChildProcess>();
+// a failed run leaves no process behind
+process.on('exit', () => {
+  for (const child of running) child.kill();
+});
+
+export interface Child {
+  readonly process: ChildProcess;
+  /** Resident memory now and at its peak, in MiB, from the kernel. */
+  memory(): { rssMiB: number; peakMiB: number };
+  stop(): Promise<void>;
+}
+
+/** Runs one of this folder's entry files in its own Node process and waits for it to print `ready`. */
+export async function startChild(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<Child> {
+  const file = fileURLToPath(new URL(entry, import.meta.url));
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  await new Promise<void>((ready, failed) => {
+    child.once('exit', (code) => failed(new Error(`${entry} ${args[0] ?? ''} exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) ready();
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    process: child,
+    memory: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+    },
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        // SIGINT lets Node write a CPU profile when it was asked for one
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+/** Runs the load generator in its own process. */
+export async function loadInChild<T>(options: object): Promise<T> {
+  const file = fileURLToPath(new URL('./load-main.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', file, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((done) => child.once('exit', done));
+  return JSON.parse(out) as T;
+}
