@@ -7,11 +7,13 @@ import type { PaymentFieldsFragment } from '../../gql/graphql.ts';
 import { useNoticedAction, Notice } from '../../ui/Notice.tsx';
 import { WALLET } from '../wallet/wallet.operations.ts';
 import { MethodPicker, type Method } from './MethodPicker.tsx';
-import { isSettling, paymentState } from './money.ts';
+import { isSettling, paymentState, type PaymentState } from './money.ts';
 import { CANCEL_PAYMENT, COMPLETE_ACTION, CONFIRM_PAYMENT, PAYMENT } from './payments.operations.ts';
 import { declineText, moneyText, tokensText } from './words.ts';
 
 const POLL_MS = 1000;
+/** States in which nothing is left to do for this payment, so the page offers to buy again or to leave. */
+const FINISHED: readonly PaymentState[] = ['issued', 'issueRefused', 'partlyRefunded', 'refunded', 'canceled'];
 
 /**
  * A payment after it was confirmed: the extra step when the method asks for one, the decline in words (and another
@@ -95,7 +97,7 @@ export function PaymentResult(props: { payment: PaymentFieldsFragment; methods: 
         {state === 'issued' && balance && (
           <Text role="status" fontWeight="medium">{t('payments.arrived', { tokens, balance: tokensText(balance.amount, balance.token, locale) })}</Text>
         )}
-        {!settling && state !== 'requiresAction' && (
+        {FINISHED.includes(state) && (
           <HStack gap={4} wrap="wrap">
             <Button variant="outline" onClick={props.onDone}>{t('payments.buyMore')}</Button>
             <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/wallet">{t('payments.seeWallet')}</Link></ChakraLink>
