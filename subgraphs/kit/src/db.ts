@@ -31,6 +31,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => undefined,
+      // a server that does not answer is an error within seconds, not a request that hangs
+      connect_timeout: 5,
       connection: { application_name: 'etika' },
     });
     return { db: drizzlePostgres({ client }) as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };

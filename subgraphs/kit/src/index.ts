@@ -12,6 +12,7 @@ export * from './server.ts';
 export * from './shield.ts';
 export * from './store.ts';
 export * from './tenant.ts';
+export * from './transaction.ts';
 export * from './text.ts';
 export * from './throttle.ts';
 export * from './tokens.ts';

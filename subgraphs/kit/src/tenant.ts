@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Principal } from '@etika/schema';
 import type { Db, Tx } from './db.ts';
+import { retryingTransaction } from './transaction.ts';
 
 /** The database role every operation runs as: not owner, not superuser, no BYPASSRLS, so RLS always applies. */
 export const APP_ROLE = 'etika_app';
@@ -19,15 +20,19 @@ export function scopeOf(principal: Principal): TenantScope {
 /**
  * Runs `fn` in one transaction as the application role with the tenant set locally; row-level security decides
  * which rows exist. The same statements work on PGlite (whose session is a superuser) and on Postgres.
+ * A serialization failure or deadlock runs `fn` again in a new transaction (`retryingTransaction`), so `fn` must
+ * do nothing outside the database it cannot repeat; an unreachable database is `SERVICE_UNAVAILABLE`.
  */
 export async function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    // one round trip: set_config('role', …, true) is SET LOCAL ROLE
-    await tx.execute(
-      sql`select set_config('app.org_id', ${scope.orgId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('role', ${APP_ROLE}, true)`,
-    );
-    return fn(tx as unknown as Tx);
-  });
+  return retryingTransaction(() =>
+    db.transaction(async (tx) => {
+      // one round trip: set_config('role', …, true) is SET LOCAL ROLE
+      await tx.execute(
+        sql`select set_config('app.org_id', ${scope.orgId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true), set_config('role', ${APP_ROLE}, true)`,
+      );
+      return fn(tx as unknown as Tx);
+    }),
+  );
 }
 
 /** Changes the tenant within the current transaction (for the rare flow that learns it from a row). */
