@@ -45,7 +45,11 @@ export const moneySlots = analytics.table(
   (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.currency, t.slot] }), index('money_slots_slot_brin').using('brin', t.slot)],
 );
 
-/** Who took part in a movement of a token in a slot (one row per person and slot): active members are distinct people. */
+/**
+ * Who took part in a movement of a token in a slot (one row per person and slot), with the person's previous slot
+ * of activity: a person is active in a period once, on the row whose previous slot is before the period (or none),
+ * so distinct people per period are counted without sorting them.
+ */
 export const activeMembers = analytics.table(
   'active_members',
   {
@@ -53,8 +57,13 @@ export const activeMembers = analytics.table(
     tokenId: uuid('token_id').notNull(),
     slot: timestamp('slot', { withTimezone: true }).notNull(),
     userId: uuid('user_id').notNull(),
+    prevSlot: timestamp('prev_slot', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.slot, t.userId] }), index('active_members_slot_brin').using('brin', t.slot)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.tokenId, t.slot, t.userId] }),
+    index('active_members_slot_brin').using('brin', t.slot),
+    index('active_members_person').on(t.orgId, t.tokenId, t.userId, t.slot),
+  ],
 );
 
 /** People who joined and left the organisation per slot. */

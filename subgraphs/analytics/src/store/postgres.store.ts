@@ -44,7 +44,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       const members = [...f.members];
       if (members.length === 0) continue;
       const rows = (build: (userId: string, delta: bigint) => SQL) => sql.join(members.map(([u, d]) => build(u, d)), sql`, `);
-      await tx.execute(sql`insert into analytics.active_members (org_id, token_id, slot, user_id) values ${rows((u) => sql`(${orgId}, ${f.tokenId}, ${slot}, ${u})`)} on conflict do nothing`);
+      for (const [userId] of members) await this.markActive(tx, orgId, f.tokenId, userId, slot);
       await tx.execute(sql`
         insert into analytics.balance_changes (org_id, token_id, user_id, transaction_id, at, delta)
         values ${rows((u, d) => sql`(${orgId}, ${f.tokenId}, ${u}, ${transactionId}, ${at.toISOString()}, ${d.toString()})`)}`);
@@ -52,6 +52,25 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         insert into analytics.holdings (org_id, token_id, user_id, balance) values ${rows((u, d) => sql`(${orgId}, ${f.tokenId}, ${u}, ${d.toString()})`)}
         on conflict (org_id, token_id, user_id) do update set balance = holdings.balance + excluded.balance`);
     }
+  }
+
+  /**
+   * A person active in a slot: the row carries their previous slot of activity, and the row after it (if this one
+   * arrived late) now points to this one. One person's rows are changed under a lock of their own, so concurrent
+   * consumers keep the chain whole.
+   */
+  private async markActive(tx: Tx, orgId: string, tokenId: string, userId: string, slot: string): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${orgId}:${tokenId}:${userId}`}, 0))`);
+    const person = sql`org_id = ${orgId} and token_id = ${tokenId} and user_id = ${userId}`;
+    const added = await queryRows<{ slot: string }>(
+      tx,
+      sql`insert into analytics.active_members (org_id, token_id, slot, user_id, prev_slot)
+          values (${orgId}, ${tokenId}, ${slot}, ${userId}, (select max(slot) from analytics.active_members where ${person} and slot < ${slot}))
+          on conflict do nothing returning slot`,
+    );
+    if (added.length === 0) return;
+    await tx.execute(sql`update analytics.active_members set prev_slot = ${slot}
+      where ${person} and slot = (select min(slot) from analytics.active_members where ${person} and slot > ${slot})`);
   }
 
   async addPayment(tx: Tx, orgId: string, at: Date, f: PaymentFacts): Promise<void> {
@@ -88,14 +107,15 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
                    sum(refunded)::text as refunded, sum(supply_delta)::text as supply, sum(transactions)::int as transactions
             from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
-      // distinct people per period (hashed, not sorted), then distinct people over the whole range from those
+      // a person counts in a period on their first row in it: the one whose previous slot is before the period
       const active = await queryRows<{ i: number | null; n: number }>(
         tx,
-        sql`with seen as materialized (
-              select distinct width_bucket(slot, ${bounds(periods)}) as i, user_id from analytics.active_members
-              where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)})
-            select i, count(*)::int as n from seen group by i
-            union all select null, count(distinct user_id)::int from seen`,
+        sql`select width_bucket(slot, ${bounds(periods)}) as i,
+                   count(*) filter (where prev_slot is null or prev_slot < (${bounds(periods)})[width_bucket(slot, ${bounds(periods)})])::int as n
+            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1
+            union all
+            select null, count(*) filter (where prev_slot is null or prev_slot < ${first(periods)})::int
+            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)}`,
       );
       const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
       const activeBy = new Map(active.map((r) => [r.i === null ? 0 : Number(r.i), Number(r.n)]));

@@ -1,0 +1,2 @@
+ALTER TABLE "analytics"."active_members" ADD COLUMN "prev_slot" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "active_members_person" ON "analytics"."active_members" USING btree ("org_id","token_id","user_id","slot");
