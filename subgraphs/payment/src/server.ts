@@ -33,6 +33,7 @@ export async function buildPaymentServer(deps: SubgraphDeps, options: PaymentOpt
   deps.bus.subscribe('payment-issuance', [EVENT_TYPES.tokenPurchaseSettled], recordIssuance(db, deps.logger));
   const reconcile = setInterval(() => {
     payments.reconcileStuck(options.reconcileAfterMs, options.reissueAfterMs).catch((err: unknown) => deps.logger.error({ err }, 'scheduled reconciliation failed'));
+    refunds.resumeStuck(options.reconcileAfterMs).catch((err: unknown) => deps.logger.error({ err }, 'scheduled refund recovery failed'));
   }, options.reconcileIntervalMs);
   const gatewayKey = await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway'));
   return createSubgraphServer<PaymentContext>({

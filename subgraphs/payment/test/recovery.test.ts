@@ -56,6 +56,19 @@ describe('on a schedule', () => {
     expect(await balance(p, shop)).toBe(100n);
   });
 
+  it('sends the money of a refund whose tokens came back when the process stopped before the provider was asked', async () => {
+    const payment = await startPurchase(p, shop, '300');
+    await confirm(p, shop.tokens.member, payment.id, 'pm_sandbox_succeeds');
+    // the state a stop right after the refund's amount was fixed leaves: tokens held and amount fixed, still pending
+    const refundId = randomUUID();
+    await p.databases.payment.db.execute(sql`insert into payment.refunds (id, org_id, payment_id, status, tokens, amount, requested_by) values (${refundId}::uuid, ${shop.orgId}::uuid, ${payment.id}::uuid, 'pending', 100, 150, ${`user:${shop.userIds.admin}`})`);
+    await p.databases.payment.db.execute(sql`update payment.payments set refunded_tokens = 100, refunded_amount = 150 where id = ${payment.id}::uuid`);
+    const done = await waitFor('the refund', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.refunds[0]?.status === 'SUCCEEDED');
+    expect(done.refunds).toEqual([{ status: 'SUCCEEDED', tokens: '100', amount: '150', failureCode: null }]);
+    const events = await queryRows<{ n: number }>(p.databases.payment.db, sql`select count(*)::int as n from payment.outbox where type = 'payment.refunded' and payload->>'refundId' = ${refundId}`);
+    expect(events[0]!.n).toBe(1);
+  });
+
   it('issues the tokens once the token service is back, when it was down as the payment succeeded', async () => {
     const before = await balance(p, shop);
     await tokenDown(p);

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { appError, idempotencyKeyOrThrow, idempotent, inTenant, personOrThrow, recordEvent, scopeOf, uuidOrThrow, type Db, type Tx } from '@etika/kit';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { appError, idempotencyKeyOrThrow, idempotent, inTenant, personOrThrow, recordEvent, scopeOf, setLocal, uuidOrThrow, type Db, type Tx } from '@etika/kit';
 import { EVENT_TYPES, principalActor, type PaymentRefunded, type Principal } from '@etika/schema';
 import { MAX_TOKENS, minorUnitsOrThrow, refundAmount } from '../money/money.ts';
 import { lockedPayment } from '../payment/payment.apply.ts';
@@ -74,16 +74,7 @@ export class RefundService {
       }
       throw appError('PAYMENT_STATE_CONFLICT', 'The tokens of this payment are not issued yet; try again in a moment');
     }
-    const taken = BigInt(answer.tokens);
-    const fixed = await this.fixAmount(refund, taken);
-    const payment = await inTenant(this.db, { orgId: refund.orgId, userId: null }, async (tx) => (await tx.select().from(payments).where(eq(payments.id, refund.paymentId)))[0]!);
-    const result: ProviderRefund = BigInt(fixed.amount ?? '0') === 0n
-      ? { id: '', status: 'succeeded', failureCode: null }
-      : await this.provider.refund({ intentId: payment.providerPaymentId!, amount: BigInt(fixed.amount!), metadata: { orgId: refund.orgId, paymentId: refund.paymentId, refundId: refund.id }, idempotencyKey: `refund-${refund.id}` });
-    return inTenant(this.db, { orgId: refund.orgId, userId: null }, async (tx) => {
-      if (result.id) await tx.update(refunds).set({ providerRefundId: result.id }).where(eq(refunds.id, refund.id));
-      return this.applyRefundState(tx, refund.id, result.status, result.failureCode);
-    }).finally(this.onCommit);
+    return this.sendMoney(await this.fixAmount(refund, BigInt(answer.tokens)));
   }
 
   /**
@@ -120,6 +111,32 @@ export class RefundService {
       await tx.update(payments).set({ refundedTokens: sql`${payments.refundedTokens} - ${heldTokens.toString()}::numeric`, updatedAt: new Date() }).where(eq(payments.id, refund.paymentId));
       await tx.update(refunds).set({ status: 'canceled', failureCode: code, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
     });
+  }
+
+  /**
+   * The scheduled pass: refunds whose tokens came back (their amount is fixed) but whose money never went out, because
+   * the process stopped before the provider was asked, are sent to the provider again (idempotent by refund id).
+   * A refund stopped before its tokens came back resumes when its request is sent again with its key.
+   */
+  async resumeStuck(olderThanMs: number): Promise<number> {
+    const stuck = await inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
+      await setLocal(tx, 'app.system', 'payment-reconciler');
+      return tx.select().from(refunds).where(and(eq(refunds.status, 'pending'), isNotNull(refunds.amount), lt(refunds.updatedAt, new Date(Date.now() - olderThanMs)))).limit(500);
+    });
+    for (const refund of stuck) await this.sendMoney(refund);
+    return stuck.length;
+  }
+
+  /** The money of a refund whose amount is fixed, through the provider, and the state it answers. */
+  private async sendMoney(fixed: RefundRow): Promise<RefundRow> {
+    const payment = await inTenant(this.db, { orgId: fixed.orgId, userId: null }, async (tx) => (await tx.select().from(payments).where(eq(payments.id, fixed.paymentId)))[0]!);
+    const result: ProviderRefund = BigInt(fixed.amount ?? '0') === 0n
+      ? { id: '', status: 'succeeded', failureCode: null }
+      : await this.provider.refund({ intentId: payment.providerPaymentId!, amount: BigInt(fixed.amount!), metadata: { orgId: fixed.orgId, paymentId: fixed.paymentId, refundId: fixed.id }, idempotencyKey: `refund-${fixed.id}` });
+    return inTenant(this.db, { orgId: fixed.orgId, userId: null }, async (tx) => {
+      if (result.id) await tx.update(refunds).set({ providerRefundId: result.id }).where(eq(refunds.id, fixed.id));
+      return this.applyRefundState(tx, fixed.id, result.status, result.failureCode);
+    }).finally(this.onCommit);
   }
 
   /** A refund's state as the provider reports it (its answer or a webhook), once: `payment.refunded` on success. */
