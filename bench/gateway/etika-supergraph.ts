@@ -33,18 +33,19 @@ export async function benchEtikaSupergraph(options: { seconds: number; rounds: n
     for (let i = 0; i < 20; i++) {
       dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId, amount: '1', toUserId: other!.userId, idempotencyKey: randomUUID() } }, bearer(member!.token)));
     }
-    const principalToken = await principalTokenFor(platform, tenant, member!.userId, 'member');
+    // a principal token lives 60 s: a fresh one for every round, as the gateway signs them
+    const principalToken = () => principalTokenFor(platform, tenant, member!.userId, 'member');
     const targets = [
-      { label: 'one-subgraph query, token subgraph called directly', url: platform.subgraphUrls['token']!, query: ONE_SUBGRAPH, variables: {}, headers: { [PRINCIPAL_HEADER]: principalToken } },
-      { label: 'one-subgraph query through the gateway, security on', url: platform.gatewayUrl, query: ONE_SUBGRAPH, variables: {}, headers: bearer(member!.token) },
-      { label: 'wallet and history through the gateway (identity, token, org)', url: platform.gatewayUrl, query: WALLET_AND_HISTORY, variables: { input: { first: 20 } }, headers: bearer(member!.token) },
+      { label: 'one-subgraph query, token subgraph called directly', url: platform.subgraphUrls['token']!, query: ONE_SUBGRAPH, variables: {}, headers: async () => ({ [PRINCIPAL_HEADER]: await principalToken() }) },
+      { label: 'one-subgraph query through the gateway, security on (@apollo/gateway engine)', url: platform.gatewayUrl, query: ONE_SUBGRAPH, variables: {}, headers: async () => bearer(member!.token) },
+      { label: 'wallet and history through the gateway (identity, token, org; @apollo/gateway engine)', url: platform.gatewayUrl, query: WALLET_AND_HISTORY, variables: { input: { first: 20 } }, headers: async () => bearer(member!.token) },
     ];
     const results = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
-    for (const t of targets) dataOrThrow(await graphql(t.url, t.query, t.variables, t.headers));
+    for (const t of targets) dataOrThrow(await graphql(t.url, t.query, t.variables, await t.headers()));
     for (let round = 0; round < options.rounds; round++) {
       for (const t of targets) {
         const body = JSON.stringify({ query: t.query, variables: t.variables });
-        results.get(t.label)!.push(await loadInChild<LoadResult>({ url: t.url, body, headers: t.headers, connections: options.connections, seconds: options.seconds }));
+        results.get(t.label)!.push(await loadInChild<LoadResult>({ url: t.url, body, headers: await t.headers(), connections: options.connections, seconds: options.seconds }));
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

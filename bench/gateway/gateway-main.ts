@@ -36,6 +36,14 @@ async function start(): Promise<void> {
         rejectUnauthorized: false,
         subgraphs: { ...DEFAULT_SUBGRAPH_SETTINGS, deduplicate: kind !== 'etika-no-dedup' },
         engine: kind === 'etika-rust' ? 'rust' : 'apollo',
+        // the edge on, as in production: the cost of every operation estimated and checked against a maximum, and
+        // rate limits spent (in memory) for every request, with ceilings above what this workload reaches (its
+        // subgraphs have no @listSize, so its deep query's estimate is above the defaults) so that nothing is refused
+        edge: {
+          trustedProxies: [],
+          costLimits: { anonymous: 500, user: 1e12, apiKey: 5_000 },
+          rateLimits: { perApiKey: 1e12, perPerson: 1e12, perOrganization: 1e12, perAddress: 1e12, windowSeconds: 60 },
+        },
       });
       await gateway.listen(port, '127.0.0.1');
       return;

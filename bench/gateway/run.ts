@@ -123,7 +123,8 @@ const section = [
   '',
   'The workload of github.com/graphql-hive/graphql-gateways-benchmark: its four federation-2 subgraphs (accounts, products, inventory, ' +
     'reviews) written here in Node with its data, and its deep query. Etika’s gateway runs as in production (access token checked with ' +
-    'current rights, limits, admission, authorization before planning, masked errors; no cache or sharing of whole responses; ' +
+    'current rights, limits, admission, authorization before planning, cost estimated and checked, rate limits spent, masked errors; ' +
+    'no cache or sharing of whole responses; ' +
     'identical in-flight subgraph fetches shared within one principal, which all the load is). Hive Gateway with its defaults ' +
     'deduplicates identical in-flight subgraph fetches; its last row adds the public benchmark’s ' +
     '`inboundInflightRequestDeduplication: true`. Median of the rounds; memory is resident / peak of the gateway process.',
