@@ -3,8 +3,9 @@ import { Box, Button, ChakraProvider, Flex, Grid, Heading, Link as ChakraLink, N
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import type { Scope } from '@etika/schema/permissions';
-import { graphql } from '../gql/index.ts';
+import { graphql } from '../gql/shell/index.ts';
 import { COOKIE_SESSION } from './auth-fetch.ts';
+import { Bell } from './Bell.tsx';
 import { messageFor } from '../ui/errors.ts';
 import { useI18n } from './i18n.ts';
 import { switchOrganization } from './organization.ts';
@@ -30,13 +31,21 @@ const SHELL = graphql(`
   }
 `);
 
+const SET_LANGUAGE = graphql(`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
+      id
+    }
+  }
+`);
+
 const SIGN_OUT = graphql(`
   mutation SignOut {
     signOut
   }
 `);
 
-type ModuleKey = 'wallet' | 'history' | 'buy' | 'payments' | 'sales' | 'prices' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'analytics' | 'audit' | 'settings' | 'security' | 'newOrganisation';
+type ModuleKey = 'wallet' | 'history' | 'buy' | 'payments' | 'sales' | 'prices' | 'issuance' | 'members' | 'apiKeys' | 'explorer' | 'analytics' | 'audit' | 'webhooks' | 'settings' | 'security' | 'newOrganisation';
 
 /** The menu: each entry appears only with its permission (and, for the organisation's pages, an organisation). */
 export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needsOrg: boolean }[] = [
@@ -52,6 +61,7 @@ export const MODULES: { path: string; key: ModuleKey; scope: Scope | null; needs
   { path: '/explorer', key: 'explorer', scope: 'chain:read', needsOrg: true },
   { path: '/analytics', key: 'analytics', scope: 'analytics:read', needsOrg: true },
   { path: '/audit', key: 'audit', scope: 'audit:read', needsOrg: true },
+  { path: '/webhooks', key: 'webhooks', scope: 'webhooks:manage', needsOrg: true },
   { path: '/settings', key: 'settings', scope: 'org:read', needsOrg: true },
   { path: '/security', key: 'security', scope: null, needsOrg: false },
   { path: '/organizations/new', key: 'newOrganisation', scope: null, needsOrg: false },
@@ -73,6 +83,7 @@ function Shell() {
   const location = useLocation();
   const { data, loading, error } = useQuery(SHELL);
   const [signOut] = useMutation(SIGN_OUT, { context: COOKIE_SESSION });
+  const [saveLanguage] = useMutation(SET_LANGUAGE);
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const active = data?.me.memberships.find((m) => m.organization.id === claims?.org)?.organization;
@@ -98,7 +109,8 @@ function Shell() {
           </NativeSelect.Field>
         </NativeSelect.Root>
       )}
-      <Preferences onBrand />
+      <Bell />
+      <Preferences onBrand onLanguage={(language) => void saveLanguage({ variables: { language: language === 'fr' ? 'FR' : 'EN' } }).catch(() => undefined)} />
       <Text fontSize="sm" wordBreak="break-all">{data.me.email}</Text>
       <Button size="sm" variant="outline" color="brand.contrast" onClick={async () => {
         await signOut().catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
-import { graphql } from '../gql/index.ts';
+import { graphql } from '../gql/shell/index.ts';
 import { session } from './session.ts';
 
 export const SWITCH = graphql(`

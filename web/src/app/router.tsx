@@ -20,6 +20,16 @@ const SalesPage = guarded('payment:manage', () => import('../modules/payments/Sa
 const PricesPage = guarded('payment:manage', () => import('../modules/payments/PricesPage.tsx'));
 const DashboardPage = guarded('analytics:read', () => import('../modules/analytics/DashboardPage.tsx'));
 const AuditPage = guarded('audit:read', () => import('../modules/audit/AuditPage.tsx'));
+const WebhooksPage = guarded('webhooks:manage', () => import('../modules/webhooks/WebhooksPage.tsx'));
+const DeliveriesPage = guarded('webhooks:manage', () => import('../modules/webhooks/DeliveriesPage.tsx'));
+const NotificationsPage = lazyPage(() => import('../modules/notifications/NotificationsPage.tsx'));
+const NotificationPreferencesPage = lazyPage(() => import('../modules/notifications/PreferencesPage.tsx'));
+const InvitationsPage = lazyPage(() => import('../modules/auth/InvitationsPage.tsx'));
+const CheckMailboxPage = lazyPage(() => import('../modules/auth/CheckMailboxPage.tsx'));
+const VerifyEmailPage = lazyPage(() => import('../modules/auth/VerifyEmailPage.tsx'));
+const ForgotPasswordPage = lazyPage(() => import('../modules/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazyPage(() => import('../modules/auth/ResetPasswordPage.tsx'));
+const DevMailboxPage = lazyPage(() => import('../modules/auth/DevMailboxPage.tsx'));
 const SecurityPage = lazyPage(() => import('../modules/security/SecurityPage.tsx'));
 const OrganizationsPage = lazyPage(() => import('../modules/organizations/OrganizationsPage.tsx'));
 
@@ -32,6 +42,11 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/check-mailbox', element: <CheckMailboxPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  ...(import.meta.env.DEV ? [{ path: '/dev/mailbox', element: <DevMailboxPage /> }] : []),
   {
     path: '/',
     element: <RequireSession />,
@@ -51,6 +66,11 @@ export const router = createBrowserRouter([
       { path: 'prices', element: <PricesPage /> },
       { path: 'analytics', element: <DashboardPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'webhooks', element: <WebhooksPage /> },
+      { path: 'webhooks/:id', element: <DeliveriesPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
+      { path: 'invitations', element: <InvitationsPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'organizations/new', element: <OrganizationsPage /> },
     ],

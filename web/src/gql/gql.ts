@@ -14,7 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query UnreadNotificationCount { unreadNotificationCount }": typeof types.UnreadNotificationCountDocument,
     "\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n": typeof types.ShellDocument,
+    "\n  mutation SetMyLanguage($language: Language!) {\n    setMyLanguage(language: $language) {\n      id\n    }\n  }\n": typeof types.SetMyLanguageDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
     "\n  query DashboardTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n    }\n  }\n": typeof types.DashboardTokensDocument,
@@ -26,7 +28,11 @@ type Documents = {
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": typeof types.RevokeApiKeyDocument,
     "\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.CompleteMfaSignInDocument,
-    "\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.SignUpDocument,
+    "mutation RequestSignUp($input: SignUpRequestInput!) { requestSignUp(input: $input) }": typeof types.RequestSignUpDocument,
+    "\n  mutation CompleteSignUp($token: String!) {\n    completeSignUp(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": typeof types.CompleteSignUpDocument,
+    "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }": typeof types.RequestPasswordResetDocument,
+    "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }": typeof types.ResetPasswordDocument,
+    "\n  query DevelopmentMailbox {\n    developmentMailbox(first: 20) {\n      id\n      to\n      subject\n      text\n      status\n      createdAt\n    }\n  }\n": typeof types.DevelopmentMailboxDocument,
     "\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n": typeof types.ExplorerDocument,
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": typeof types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": typeof types.DefineTokenDocument,
@@ -37,6 +43,11 @@ type Documents = {
     "mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }": typeof types.RevokeInvitationDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": typeof types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": typeof types.RemoveMemberDocument,
+    "\n  query Notifications($after: String) {\n    notifications(first: 20, after: $after) {\n      nodes {\n        id\n        kind\n        title\n        text\n        createdAt\n        readAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.NotificationsDocument,
+    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }": typeof types.MarkNotificationReadDocument,
+    "mutation MarkAllNotificationsRead { markAllNotificationsRead }": typeof types.MarkAllNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $channel: NotificationChannel!, $enabled: Boolean!) {\n    setNotificationPreference(kind: $kind, channel: $channel, enabled: $enabled) {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n": typeof types.SetNotificationPreferenceDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": typeof types.UpdateBrandingDocument,
@@ -80,9 +91,20 @@ type Documents = {
     "\n  mutation Transfer($input: MovementInput!) {\n    transferTokens(input: $input) {\n      id\n    }\n  }\n": typeof types.TransferDocument,
     "\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n": typeof types.RedeemDocument,
     "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n": typeof types.HistoryTokensDocument,
+    "\n  query WebhookEndpoints {\n    webhookEventTypes\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledReason\n      previousSecretExpiresAt\n      createdAt\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($before: DateTimeISO) {\n    webhookEndpoints {\n      id\n      url\n      deliveries(first: 20, before: $before) {\n        id\n        messageId\n        eventType\n        status\n        attemptCount\n        nextAttemptAt\n        replayOf\n        createdAt\n        attempts {\n          attempt\n          outcome\n          startedAt\n          durationMs\n          responseStatus\n          responseExcerpt\n          error\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { id } }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled disabledReason }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int!) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) { secret endpoint { id previousSecretExpiresAt } }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "mutation SendTestWebhook($endpointId: ID!) { sendTestWebhook(endpointId: $endpointId) { id } }": typeof types.SendTestWebhookDocument,
+    "mutation ReplayWebhookDelivery($deliveryId: ID!) { replayWebhookDelivery(deliveryId: $deliveryId) { id } }": typeof types.ReplayWebhookDeliveryDocument,
+    "mutation ReplayWebhookDeliveries($endpointId: ID!, $since: DateTimeISO!) { replayWebhookDeliveries(endpointId: $endpointId, since: $since) }": typeof types.ReplayWebhookDeliveriesDocument,
 };
 const documents: Documents = {
+    "query UnreadNotificationCount { unreadNotificationCount }": types.UnreadNotificationCountDocument,
     "\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n": types.ShellDocument,
+    "\n  mutation SetMyLanguage($language: Language!) {\n    setMyLanguage(language: $language) {\n      id\n    }\n  }\n": types.SetMyLanguageDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SwitchOrganization($organizationId: ID!) {\n    switchOrganization(organizationId: $organizationId) {\n      accessToken\n    }\n  }\n": types.SwitchOrganizationDocument,
     "\n  query DashboardTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n    }\n  }\n": types.DashboardTokensDocument,
@@ -94,7 +116,11 @@ const documents: Documents = {
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }": types.RevokeApiKeyDocument,
     "\n  mutation SignIn($input: CredentialsInput!) {\n    signIn(input: $input) {\n      mfaRequired\n      mfaToken\n      session {\n        accessToken\n        refreshToken\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.CompleteMfaSignInDocument,
-    "\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.SignUpDocument,
+    "mutation RequestSignUp($input: SignUpRequestInput!) { requestSignUp(input: $input) }": types.RequestSignUpDocument,
+    "\n  mutation CompleteSignUp($token: String!) {\n    completeSignUp(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n": types.CompleteSignUpDocument,
+    "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }": types.RequestPasswordResetDocument,
+    "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }": types.ResetPasswordDocument,
+    "\n  query DevelopmentMailbox {\n    developmentMailbox(first: 20) {\n      id\n      to\n      subject\n      text\n      status\n      createdAt\n    }\n  }\n": types.DevelopmentMailboxDocument,
     "\n  query Explorer {\n    chainPublicKey\n    latestCheckpoint {\n      treeSize\n      rootHash\n      createdAt\n    }\n    checkpoints(first: 10) {\n      treeSize\n      rootHash\n      createdAt\n    }\n    myTransactions(input: { first: 20 }) {\n      nodes {\n        id\n        kind\n        createdAt\n        inclusionProof {\n          leafIndex\n          treeSize\n          leafData\n          hashes\n          checkpoint {\n            note\n          }\n        }\n      }\n    }\n  }\n": types.ExplorerDocument,
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": types.DefineTokenDocument,
@@ -105,6 +131,11 @@ const documents: Documents = {
     "mutation RevokeInvitation($invitationId: ID!) { revokeInvitation(invitationId: $invitationId) { id status } }": types.RevokeInvitationDocument,
     "mutation ChangeMemberRole($membershipId: ID!, $role: MemberRole!) { changeMemberRole(membershipId: $membershipId, role: $role) { id role } }": types.ChangeMemberRoleDocument,
     "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }": types.RemoveMemberDocument,
+    "\n  query Notifications($after: String) {\n    notifications(first: 20, after: $after) {\n      nodes {\n        id\n        kind\n        title\n        text\n        createdAt\n        readAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.NotificationsDocument,
+    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }": types.MarkNotificationReadDocument,
+    "mutation MarkAllNotificationsRead { markAllNotificationsRead }": types.MarkAllNotificationsReadDocument,
+    "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation SetNotificationPreference($kind: NotificationKind!, $channel: NotificationChannel!, $enabled: Boolean!) {\n    setNotificationPreference(kind: $kind, channel: $channel, enabled: $enabled) {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n": types.SetNotificationPreferenceDocument,
     "mutation CreateOrganization($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      brandColor\n      logoUrl\n    }\n  }\n": types.OrganizationSettingsDocument,
     "mutation UpdateBranding($input: BrandingInput!) { updateBranding(input: $input) { id name brandColor logoUrl } }": types.UpdateBrandingDocument,
@@ -148,6 +179,15 @@ const documents: Documents = {
     "\n  mutation Transfer($input: MovementInput!) {\n    transferTokens(input: $input) {\n      id\n    }\n  }\n": types.TransferDocument,
     "\n  mutation Redeem($input: MovementInput!) {\n    redeemTokens(input: $input) {\n      id\n    }\n  }\n": types.RedeemDocument,
     "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n": types.HistoryTokensDocument,
+    "\n  query WebhookEndpoints {\n    webhookEventTypes\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledReason\n      previousSecretExpiresAt\n      createdAt\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($before: DateTimeISO) {\n    webhookEndpoints {\n      id\n      url\n      deliveries(first: 20, before: $before) {\n        id\n        messageId\n        eventType\n        status\n        attemptCount\n        nextAttemptAt\n        replayOf\n        createdAt\n        attempts {\n          attempt\n          outcome\n          startedAt\n          durationMs\n          responseStatus\n          responseExcerpt\n          error\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { id } }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled disabledReason }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int!) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) { secret endpoint { id previousSecretExpiresAt } }\n  }\n": types.RotateWebhookSecretDocument,
+    "mutation SendTestWebhook($endpointId: ID!) { sendTestWebhook(endpointId: $endpointId) { id } }": types.SendTestWebhookDocument,
+    "mutation ReplayWebhookDelivery($deliveryId: ID!) { replayWebhookDelivery(deliveryId: $deliveryId) { id } }": types.ReplayWebhookDeliveryDocument,
+    "mutation ReplayWebhookDeliveries($endpointId: ID!, $since: DateTimeISO!) { replayWebhookDeliveries(endpointId: $endpointId, since: $since) }": types.ReplayWebhookDeliveriesDocument,
 };
 
 /**
@@ -167,7 +207,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query UnreadNotificationCount { unreadNotificationCount }"): (typeof documents)["query UnreadNotificationCount { unreadNotificationCount }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      email\n      memberships {\n        role\n        organization {\n          id\n          name\n          brandColor\n          logoUrl\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMyLanguage($language: Language!) {\n    setMyLanguage(language: $language) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SetMyLanguage($language: Language!) {\n    setMyLanguage(language: $language) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,7 +263,23 @@ export function graphql(source: "\n  mutation CompleteMfaSignIn($mfaToken: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: CredentialsInput!) {\n    signUp(input: $input) {\n      accessToken\n      refreshToken\n    }\n  }\n"];
+export function graphql(source: "mutation RequestSignUp($input: SignUpRequestInput!) { requestSignUp(input: $input) }"): (typeof documents)["mutation RequestSignUp($input: SignUpRequestInput!) { requestSignUp(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignUp($token: String!) {\n    completeSignUp(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignUp($token: String!) {\n    completeSignUp(token: $token) {\n      accessToken\n      refreshToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }"): (typeof documents)["mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }"): (typeof documents)["mutation ResetPassword($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentMailbox {\n    developmentMailbox(first: 20) {\n      id\n      to\n      subject\n      text\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentMailbox {\n    developmentMailbox(first: 20) {\n      id\n      to\n      subject\n      text\n      status\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -256,6 +320,26 @@ export function graphql(source: "mutation ChangeMemberRole($membershipId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }"): (typeof documents)["mutation RemoveMember($membershipId: ID!) { removeMember(membershipId: $membershipId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($after: String) {\n    notifications(first: 20, after: $after) {\n      nodes {\n        id\n        kind\n        title\n        text\n        createdAt\n        readAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query Notifications($after: String) {\n    notifications(first: 20, after: $after) {\n      nodes {\n        id\n        kind\n        title\n        text\n        createdAt\n        readAt\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }"): (typeof documents)["mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkAllNotificationsRead { markAllNotificationsRead }"): (typeof documents)["mutation MarkAllNotificationsRead { markAllNotificationsRead }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationPreference($kind: NotificationKind!, $channel: NotificationChannel!, $enabled: Boolean!) {\n    setNotificationPreference(kind: $kind, channel: $channel, enabled: $enabled) {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n"): (typeof documents)["\n  mutation SetNotificationPreference($kind: NotificationKind!, $channel: NotificationChannel!, $enabled: Boolean!) {\n    setNotificationPreference(kind: $kind, channel: $channel, enabled: $enabled) {\n      kind\n      inApp\n      email\n      locked\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -428,6 +512,42 @@ export function graphql(source: "\n  mutation Redeem($input: MovementInput!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n"): (typeof documents)["\n  query HistoryTokens {\n    tokens {\n      id\n      symbol\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEventTypes\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledReason\n      previousSecretExpiresAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEventTypes\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledReason\n      previousSecretExpiresAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($before: DateTimeISO) {\n    webhookEndpoints {\n      id\n      url\n      deliveries(first: 20, before: $before) {\n        id\n        messageId\n        eventType\n        status\n        attemptCount\n        nextAttemptAt\n        replayOf\n        createdAt\n        attempts {\n          attempt\n          outcome\n          startedAt\n          durationMs\n          responseStatus\n          responseExcerpt\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($before: DateTimeISO) {\n    webhookEndpoints {\n      id\n      url\n      deliveries(first: 20, before: $before) {\n        id\n        messageId\n        eventType\n        status\n        attemptCount\n        nextAttemptAt\n        replayOf\n        createdAt\n        attempts {\n          attempt\n          outcome\n          startedAt\n          durationMs\n          responseStatus\n          responseExcerpt\n          error\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { id } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled disabledReason }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { id url description eventTypes enabled disabledReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }"): (typeof documents)["mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int!) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) { secret endpoint { id previousSecretExpiresAt } }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!, $overlapHours: Int!) {\n    rotateWebhookSecret(id: $id, overlapHours: $overlapHours) { secret endpoint { id previousSecretExpiresAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendTestWebhook($endpointId: ID!) { sendTestWebhook(endpointId: $endpointId) { id } }"): (typeof documents)["mutation SendTestWebhook($endpointId: ID!) { sendTestWebhook(endpointId: $endpointId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplayWebhookDelivery($deliveryId: ID!) { replayWebhookDelivery(deliveryId: $deliveryId) { id } }"): (typeof documents)["mutation ReplayWebhookDelivery($deliveryId: ID!) { replayWebhookDelivery(deliveryId: $deliveryId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplayWebhookDeliveries($endpointId: ID!, $since: DateTimeISO!) { replayWebhookDeliveries(endpointId: $endpointId, since: $since) }"): (typeof documents)["mutation ReplayWebhookDeliveries($endpointId: ID!, $since: DateTimeISO!) { replayWebhookDeliveries(endpointId: $endpointId, since: $since) }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

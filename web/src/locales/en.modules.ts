@@ -1,4 +1,5 @@
 import type { Widen } from './catalogue.ts';
+import { notificationStrings } from './en.notifications.ts';
 
 /**
  * The English strings of the module pages (wallet, history, issuance, members, keys, explorer, security,
@@ -460,6 +461,7 @@ const modules = {
     service: 'Service',
     more: 'Show more',
   },
+  ...notificationStrings,
 };
 
 /** The shape of every module catalogue: the English keys, any wording. */

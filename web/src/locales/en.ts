@@ -19,6 +19,8 @@ const en = {
     organisation: 'Organisation',
     chooseOrganisation: 'Choose an organisation',
     signOut: 'Sign out',
+    notifications_one: 'Notifications, {{count}} unread',
+    notifications_other: 'Notifications, {{count}} unread',
   },
   nav: {
     wallet: 'Wallet',
@@ -36,6 +38,7 @@ const en = {
     payments: 'My payments',
     sales: 'Sales',
     prices: 'Prices',
+    webhooks: 'Webhooks',
   },
   guard: { notAllowed: 'Your role in this organisation does not include this page. An owner or admin can change your role.' },
   notFound: {
@@ -74,6 +77,7 @@ const en = {
     newHere: 'New here?',
     createAccount: 'Create an account',
     haveAccount: 'Have an account?',
+    forgotPassword: 'Forgot your password?',
   },
   errors: {
     unknown: 'Something went wrong. Please try again.',
@@ -106,6 +110,9 @@ const en = {
       PAYMENT_STATE_CONFLICT: 'This payment cannot do that any more. Reload it to see where it stands.',
       TOKENS_SPENT: 'The buyer has already spent some of these tokens, so they cannot be taken back. An owner can refund only what is left.',
       REFUND_EXCEEDS_PAYMENT: 'That is more than is left to refund on this payment.',
+      PREFERENCE_LOCKED: 'This is a security notice: it always reaches you, on every channel, and cannot be turned off.',
+      UNSAFE_WEBHOOK_URL: 'This address cannot receive webhooks: it must be an https:// address on the public Internet, not a local or private one.',
+      LINK_EXPIRED: 'This link has expired or was already used. Ask for a new one.',
     },
     field: {
       email: 'Enter a valid email address.',

@@ -1,4 +1,5 @@
 import type { ModulesCatalogue } from './en.modules.ts';
+import { notificationStrings } from './fr.notifications.ts';
 
 /** Les textes français des pages des modules : les mêmes clés que `en.modules.ts`. */
 const frModules: ModulesCatalogue = {
@@ -457,6 +458,7 @@ const frModules: ModulesCatalogue = {
     service: 'Service',
     more: 'Afficher la suite',
   },
+  ...notificationStrings,
 };
 
 export default frModules;

@@ -15,6 +15,8 @@ const fr: ShellCatalogue = {
     organisation: 'Organisation',
     chooseOrganisation: 'Choisir une organisation',
     signOut: 'Se déconnecter',
+    notifications_one: 'Notifications, {{count}} non lue',
+    notifications_other: 'Notifications, {{count}} non lues',
   },
   nav: {
     wallet: 'Portefeuille',
@@ -32,6 +34,7 @@ const fr: ShellCatalogue = {
     payments: 'Mes paiements',
     sales: 'Ventes',
     prices: 'Prix',
+    webhooks: 'Webhooks',
   },
   guard: { notAllowed: 'Votre rôle dans cette organisation ne donne pas accès à cette page. Un propriétaire ou un administrateur peut changer votre rôle.' },
   notFound: {
@@ -70,6 +73,7 @@ const fr: ShellCatalogue = {
     newHere: 'Nouveau\u00a0?',
     createAccount: 'Créer un compte',
     haveAccount: 'Déjà un compte\u00a0?',
+    forgotPassword: 'Mot de passe oublié\u00a0?',
   },
   errors: {
     unknown: 'Un problème est survenu. Veuillez réessayer.',
@@ -102,6 +106,9 @@ const fr: ShellCatalogue = {
       PAYMENT_STATE_CONFLICT: 'Ce paiement ne permet plus cette action. Rechargez-le pour voir où il en est.',
       TOKENS_SPENT: 'L’acheteur a déjà dépensé une partie de ces jetons : ils ne peuvent pas être repris. Un propriétaire peut rembourser seulement ce qui reste.',
       REFUND_EXCEEDS_PAYMENT: 'C’est plus que ce qu’il reste à rembourser sur ce paiement.',
+      PREFERENCE_LOCKED: 'C’est un avis de sécurité\u00a0: il vous parvient toujours, par tous les canaux, et ne peut pas être désactivé.',
+      UNSAFE_WEBHOOK_URL: 'Cette adresse ne peut pas recevoir de webhooks\u00a0: il faut une adresse https:// sur l’Internet public, ni locale ni privée.',
+      LINK_EXPIRED: 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
     },
     field: {
       email: 'Saisissez une adresse e-mail valide.',

@@ -7,7 +7,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startI18n } from '../../app/i18n.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
-import { SIGN_IN, SIGN_UP } from './auth.operations.ts';
+import { REQUEST_SIGN_UP, SIGN_IN } from './auth.operations.ts';
 import { SignInPage, SignUpPage, safeNext } from './SignInPage.tsx';
 
 const system = brandSystem(DEFAULT_BRAND);
@@ -53,7 +53,7 @@ describe('the sign-up form', () => {
   it('puts the refusal next to the field it is about, and moves the focus there', async () => {
     const wanted = { email: 'ann@example.com', password: 'short' };
     render(
-      <MockedProvider mocks={[{ request: { query: SIGN_UP, variables: { input: wanted } }, result: { errors: [new GraphQLError('Too short', { extensions: { code: 'BAD_USER_INPUT', field: 'password' } })] } }]}>
+      <MockedProvider mocks={[{ request: { query: REQUEST_SIGN_UP, variables: { input: { ...wanted, language: 'EN' } } }, result: { errors: [new GraphQLError('Too short', { extensions: { code: 'BAD_USER_INPUT', field: 'password' } })] } }]}>
         <ChakraProvider value={system}><MemoryRouter initialEntries={['/sign-up']}><SignUpPage /></MemoryRouter></ChakraProvider>
       </MockedProvider>,
     );

@@ -6,9 +6,9 @@ import { COOKIE_SESSION } from '../../app/auth-fetch.ts';
 import { useI18n } from '../../app/i18n.ts';
 import { switchOrganization } from '../../app/organization.ts';
 import { lastOrganization, session } from '../../app/session.ts';
-import { errorCode, errorField, messageFor } from '../../ui/errors.ts';
+import { errorField, messageFor } from '../../ui/errors.ts';
 import { AuthForm } from './AuthForm.tsx';
-import { COMPLETE_MFA, SIGN_IN, SIGN_UP } from './auth.operations.ts';
+import { COMPLETE_MFA, REQUEST_SIGN_UP, SIGN_IN } from './auth.operations.ts';
 
 /** Only same-site paths are followed after signing in. */
 export function safeNext(next: string | null): string {
@@ -71,15 +71,21 @@ export function SignInPage() {
           setError(messageFor(err));
         }
       }}
-      footer={<Text>{t('auth.newHere')} <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/sign-up">{t('auth.createAccount')}</Link></ChakraLink></Text>}
+      footer={
+        <>
+          <Text><ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to="/forgot-password">{t('auth.forgotPassword')}</Link></ChakraLink></Text>
+          <Text>{t('auth.newHere')} <ChakraLink asChild color="brand.fg" textDecoration="underline"><Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(params.get('next') ?? '')}` : ''}`}>{t('auth.createAccount')}</Link></ChakraLink></Text>
+        </>
+      }
     />
   );
 }
 
+/** Sign-up by mail: the address receives the link that creates the account; the answer never says whether it has one. */
 export function SignUpPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
-  const [signUp, state] = useMutation(SIGN_UP, { context: COOKIE_SESSION });
+  const [requestSignUp, state] = useMutation(REQUEST_SIGN_UP);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   return (
@@ -97,13 +103,10 @@ export function SignUpPage() {
         setError(null);
         setFieldErrors({});
         try {
-          const r = await signUp({ variables: { input: { email: email ?? '', password: password ?? '' } } });
-          if (r.data) {
-            session.signIn(r.data.signUp.accessToken);
-            void navigate('/', { replace: true });
-          }
+          await requestSignUp({ variables: { input: { email: (email ?? '').trim(), password: password ?? '', language: language === 'fr' ? 'FR' : 'EN' } } });
+          void navigate('/check-mailbox');
         } catch (err) {
-          const field = errorCode(err) === 'EMAIL_TAKEN' ? 'email' : errorField(err);
+          const field = errorField(err);
           if (field === 'email' || field === 'password') setFieldErrors({ [field]: messageFor(err) });
           else setError(messageFor(err));
         }

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql/index.ts';
+import { graphql } from '../../gql/shell/index.ts';
 
 /*
  * Each asks for `refreshToken` so that the gateway can move it into the HttpOnly refresh cookie: sent with
@@ -27,11 +27,5 @@ export const COMPLETE_MFA = graphql(`
   }
 `);
 
-export const SIGN_UP = graphql(`
-  mutation SignUp($input: CredentialsInput!) {
-    signUp(input: $input) {
-      accessToken
-      refreshToken
-    }
-  }
-`);
+/** Sign-up by mail: the answer is the same whether the address has an account. */
+export const REQUEST_SIGN_UP = graphql(`mutation RequestSignUp($input: SignUpRequestInput!) { requestSignUp(input: $input) }`);

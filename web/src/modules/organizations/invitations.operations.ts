@@ -1,4 +1,4 @@
-import { graphql } from '../../gql/index.ts';
+import { graphql } from '../../gql/shell/index.ts';
 
 export const MY_INVITATIONS = graphql(`
   query MyInvitations {
