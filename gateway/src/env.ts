@@ -55,6 +55,10 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   PERSISTED_DOCUMENTS: z.enum(['off', 'optional', 'required-for-people']).default('optional'),
   /** The web app's manifest of trusted documents (Apollo's persisted query manifest), written by `npm run codegen`. */
   PERSISTED_MANIFEST: z.string().default(fileURLToPath(new URL('../../web/persisted-documents.json', import.meta.url))),
+  /** Watch `SUPERGRAPH_PATH` and apply a new supergraph with no request dropped (`off`: read it once). */
+  SUPERGRAPH_RELOAD: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
+  /** On shutdown, how long to wait for the requests in flight. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Rate limits in cost points per minute (`off` turns them off). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
   RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(6_000),

@@ -29,6 +29,8 @@ const gateway = await buildGateway({
   subgraphs: subgraphSettingsOf(env),
   engine: env.GATEWAY_ENGINE,
   edge: edgeOptionsFromEnv(env),
+  supergraphPath: env.SUPERGRAPH_RELOAD ? env.SUPERGRAPH_PATH : undefined,
+  drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
 onShutdown(async () => {

@@ -20,7 +20,9 @@ import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCo
 import { securityHeaders, serveStatic } from './http/static.ts';
 import { isPaymentWebhook, paymentWebhooks } from './http/webhooks.ts';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits.ts';
+import { Drain } from './edge/drain.ts';
 import { Edge, type EdgeOptions } from './edge/edge.ts';
+import { watchSupergraph } from './edge/reload.ts';
 import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
 import { SubgraphFetcher, type SubgraphRequestContext } from './subgraphs/subgraph-fetcher.ts';
@@ -50,6 +52,11 @@ export interface GatewayOptions {
   readonly hstsMaxAgeSeconds?: number;
   /** Client address behind proxies, demand control and rate limits (`src/edge`); all off when absent. */
   readonly edge?: EdgeOptions;
+  /** The supergraph's file, watched: a new text is applied with no request dropped (a bad one is logged, not applied). */
+  readonly supergraphPath?: string | undefined;
+  readonly supergraphPollMs?: number;
+  /** How long `close()` waits for the requests in flight before closing their connections; 10 s when absent. */
+  readonly drainTimeoutMs?: number;
   /** Timeouts, retries, circuit breakers and deduplication of subgraph fetches; `DEFAULT_SUBGRAPH_SETTINGS` when absent. */
   readonly subgraphs?: SubgraphSettings;
   /** Told of every subgraph fetch: subgraph, duration, outcome, circuit state. */
@@ -70,9 +77,15 @@ export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const apiSchema: GraphQLSchema = Supergraph.build(stripSecurityLinks(options.supergraphSdl)).apiSchema().toGraphQLJSSchema();
+  const apiSchemaOf = (sdl: string): GraphQLSchema => Supergraph.build(stripSecurityLinks(sdl)).apiSchema().toGraphQLJSSchema();
+  const apiSchema = apiSchemaOf(options.supergraphSdl);
   const edge = new Edge(options.supergraphSdl, apiSchema, options.edge);
-  const authorizer = new OperationAuthorizer(apiSchema, buildRequirementsIndex(options.supergraphSdl, engineTraits(options.engine ?? 'apollo').enforces));
+  /** What the gateway builds from the supergraph's text, replaced as one when the file changes. */
+  const viewOf = (sdl: string, schema: GraphQLSchema) => ({
+    authorizer: new OperationAuthorizer(schema, buildRequirementsIndex(sdl, engineTraits(options.engine ?? 'apollo').enforces)),
+    admission: new RequestAdmission(schema, limits, options.production, (hit) => edge.metrics.observeCache('document', hit)),
+  });
+  let view = viewOf(options.supergraphSdl, apiSchema);
   const printed = new WeakMap<DocumentNode, string>();
   const printedOnce = (doc: DocumentNode) => {
     let text = printed.get(doc);
@@ -92,11 +105,15 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   );
 
   const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, [...(options.subgraphObservers ?? []), edge.metrics]);
+  let updateSupergraph: ((sdl: string) => void) | null = null;
   const composed = composedSubgraphUrls(options.supergraphSdl);
   const gateway = options.engine === 'rust'
     ? new RustPlannerEngine(stripSecurityLinks(options.supergraphSdl), apiSchema, fetcher, Object.fromEntries(Object.entries(composed).map(([name, url]) => [name, options.subgraphUrls[name] ?? url])))
     : new ApolloGateway({
-    supergraphSdl: stripSecurityLinks(options.supergraphSdl),
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl: stripSecurityLinks(options.supergraphSdl) };
+    },
     buildService: ({ name, url }) => fetcher.dataSource(name, options.subgraphUrls[name] ?? url ?? ''),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -133,9 +150,20 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const admission = new RequestAdmission(apiSchema, limits, options.production, (hit) => edge.metrics.observeCache('document', hit));
+  // a request keeps the view it started with; @apollo/gateway swaps its schema and plans the same way
+  const reload = async (sdl: string) => {
+    const schema = apiSchemaOf(sdl);
+    const next = viewOf(sdl, schema);
+    updateSupergraph?.(stripSecurityLinks(sdl));
+    view = next;
+    edge.setSupergraph(sdl, schema);
+  };
+  // the Rust planner engine is built once from its supergraph: reloading needs @apollo/gateway
+  const watch = options.supergraphPath && options.engine !== 'rust' ? watchSupergraph(options.supergraphPath, options.supergraphSdl, reload, logger, (ok) => edge.metrics.observeReload(ok), options.supergraphPollMs) : null;
+  const drain = new Drain();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    const { authorizer, admission } = view;
     let request = await toGraphQLRequest(req, url);
     assertAcceptable(request);
     assertNoCsrf(request);
@@ -200,6 +228,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
+    drain.track(res);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     for (const [name, value] of Object.entries(hsts)) res.setHeader(name, value);
     const url = URL.canParse(req.url ?? '/', 'http://gateway') ? new URL(req.url ?? '/', 'http://gateway') : null;
@@ -211,7 +240,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     });
     if (url.pathname === '/metrics') return edge.serveMetrics(req, res);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/readyz') return sendJson(res, 200, { status: 'ready' });
+    if (url.pathname === '/readyz') return drain.draining ? sendJson(res, 503, { status: 'draining' }) : sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
     if (url.pathname === REFRESH_ROUTE) return handleRefresh(req, res, refreshThroughIdentity);
     if (isPaymentWebhook(url.pathname)) return webhooks(req, res, url, requestId);
@@ -219,9 +248,17 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     return sendJson(res, 404, { error: 'not found' });
   }
 
-  return createHttpService(handle, logger, async () => {
+  const service = createHttpService(handle, logger, async () => {
     await apollo.stop();
     await edge.close();
     await fetcher.close();
   });
+  return {
+    ...service,
+    close: async () => {
+      watch?.close();
+      await drain.drain(service.http, options.drainTimeoutMs ?? 10_000);
+      await service.close();
+    },
+  };
 }

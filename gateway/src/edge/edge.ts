@@ -57,10 +57,10 @@ export interface EdgeRefusal {
  */
 export class Edge {
   readonly clientAddress: ClientAddressResolver;
-  private readonly estimator: CostEstimator;
+  private estimator: CostEstimator;
   private readonly limits: RateLimits | null;
   readonly metrics = new GatewayMetrics();
-  private readonly fields: FieldUsage;
+  private fields: FieldUsage;
   private readonly metricsAllow: ReturnType<typeof trustedProxyList>;
   private readonly store: KeyValueStore | null;
   private readonly persisted: PersistedDocuments | null;
@@ -73,6 +73,12 @@ export class Edge {
     this.store = options.persisted ? openStore(options.redisUrl, `${options.storeNamespace ?? ''}edge`) : null;
     this.persisted = options.persisted && this.store ? new PersistedDocuments(options.persisted, this.store) : null;
     this.limits = options.rateLimits ? RateLimits.open(options.rateLimits, options.redisUrl, `etika:${options.storeNamespace ?? ''}`) : null;
+  }
+
+  /** A reloaded supergraph: costs and field coordinates from now on come from it. */
+  setSupergraph(supergraphSdl: string, apiSchema: GraphQLSchema): void {
+    this.estimator = new CostEstimator(apiSchema, readCostDirectives(supergraphSdl), this.options.costDefaults);
+    this.fields = new FieldUsage(apiSchema);
   }
 
   estimate(document: DocumentNode, operation: OperationDefinitionNode, variables: unknown): number {

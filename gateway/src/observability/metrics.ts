@@ -41,6 +41,7 @@ export class GatewayMetrics implements SubgraphFetchObserver {
   private readonly subgraphFailures: Counter<'subgraph' | 'error'>;
   private readonly fieldUsage: Counter<'type' | 'field' | 'client'>;
   private readonly cost: Histogram<'client'>;
+  private readonly reloads: Counter<'result'>;
 
   constructor() {
     const registers = [this.registry];
@@ -53,6 +54,7 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     this.subgraphDuration = new Histogram({ name: 'etika_gateway_subgraph_fetch_duration_seconds', help: 'Subgraph fetches by subgraph and outcome', labelNames: ['subgraph', 'outcome'], buckets: SECONDS, registers });
     this.subgraphFailures = new Counter({ name: 'etika_gateway_subgraph_fetch_failures_total', help: 'Failed subgraph fetches by subgraph and reason', labelNames: ['subgraph', 'error'], registers });
     this.fieldUsage = new Counter({ name: 'etika_gateway_field_usage_total', help: 'Operations selecting each schema field, by client (web, an API key, anonymous)', labelNames: ['type', 'field', 'client'], registers });
+    this.reloads = new Counter({ name: 'etika_gateway_supergraph_reloads_total', help: 'Supergraph file reloads, by result (ok, or error: the old one kept)', labelNames: ['result'], registers });
     this.cost = new Histogram({ name: 'etika_gateway_operation_cost', help: 'Estimated cost of admitted operations, by client', labelNames: ['client'], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000], registers });
   }
 
@@ -75,6 +77,10 @@ export class GatewayMetrics implements SubgraphFetchObserver {
 
   observeRateLimited(policy: string): void {
     this.rateLimited.inc({ policy });
+  }
+
+  observeReload(ok: boolean): void {
+    this.reloads.inc({ result: ok ? 'ok' : 'error' });
   }
 
   observeCache(cache: string, hit: boolean): void {

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { unwatchFile, watchFile } from 'node:fs';
+import type { Logger } from '@etika/kit';
+
+export interface SupergraphWatch {
+  close(): void;
+}
+
+/**
+ * Watches the supergraph file (polling, so an atomic rename by a deploy is seen like an edit) and hands each new
+ * text to `apply`, one at a time. A text that does not build is logged and the gateway keeps serving the one it
+ * has: a bad deploy never takes the gateway down.
+ */
+export function watchSupergraph(
+  path: string,
+  current: string,
+  apply: (sdl: string) => Promise<void>,
+  logger: Logger,
+  onReload: (ok: boolean) => void,
+  intervalMs = 1_000,
+): SupergraphWatch {
+  let applied = current;
+  let running: Promise<void> = Promise.resolve();
+  const check = () => {
+    running = running.then(async () => {
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (err) {
+        logger.warn({ err, path }, 'the supergraph file cannot be read; keeping the current one');
+        return;
+      }
+      if (text === applied || !text.trim()) return;
+      try {
+        await apply(text);
+        applied = text;
+        onReload(true);
+        logger.info({ path }, 'supergraph reloaded');
+      } catch (err) {
+        onReload(false);
+        logger.error({ err, path }, 'the new supergraph does not build; keeping the current one');
+      }
+    });
+  };
+  watchFile(path, { interval: intervalMs, persistent: false }, check);
+  return { close: () => unwatchFile(path, check) };
+}
