@@ -33,6 +33,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       onnotice: () => undefined,
       // a server that does not answer is an error within seconds, not a request that hangs
       connect_timeout: 5,
+      // after a restart the pool is back within a second (the driver's default waits up to 20 s between attempts)
+      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
       connection: { application_name: 'etika' },
     });
     return { db: drizzlePostgres({ client }) as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
