@@ -107,18 +107,17 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
                    sum(refunded)::text as refunded, sum(supply_delta)::text as supply, sum(transactions)::int as transactions
             from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
-      // a person counts in a period on their first row in it: the one whose previous slot is before the period
-      const active = await queryRows<{ i: number | null; n: number }>(
+      // a person counts in a period on their first row in it (previous slot before the period), and in the whole
+      // range on their first row in it: one scan, no sorting
+      const active = await queryRows<{ i: number; n: number; firsts: number }>(
         tx,
         sql`select width_bucket(slot, ${bounds(periods)}) as i,
-                   count(*) filter (where prev_slot is null or prev_slot < (${bounds(periods)})[width_bucket(slot, ${bounds(periods)})])::int as n
-            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1
-            union all
-            select null, count(*) filter (where prev_slot is null or prev_slot < ${first(periods)})::int
-            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)}`,
+                   count(*) filter (where prev_slot is null or prev_slot < (${bounds(periods)})[width_bucket(slot, ${bounds(periods)})])::int as n,
+                   count(*) filter (where prev_slot is null or prev_slot < ${first(periods)})::int as firsts
+            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
       const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
-      const activeBy = new Map(active.map((r) => [r.i === null ? 0 : Number(r.i), Number(r.n)]));
+      const activeBy = new Map(active.map((r) => [Number(r.i), Number(r.n)]));
       let supply = big(opening?.supply);
       const out = periods.map((_, index) => {
         const r = byPeriod.get(index + 1);
@@ -144,7 +143,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         reversed: sum('reversed'),
         refunded: sum('refunded'),
         transactions: out.reduce((a, r) => a + r.transactions, 0),
-        activeMembers: activeBy.get(0) ?? 0,
+        activeMembers: active.reduce((a, r) => a + Number(r.firsts), 0),
         circulatingSupply: supply,
       };
       return { periods: out, totals };
