@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/security/index.ts';
 import { BROWSER_LOCALE, CATALOGUES, expectAccessible, say, type Lang } from './helpers.ts';
-import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
+import { newPage, shot, signIn, signUpByMail, startE2E, type E2E } from './platform.ts';
 
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
@@ -97,10 +97,7 @@ describe('pages every visitor meets', () => {
     const c = CATALOGUES.en;
     const { context, page } = await newPage(e2e);
     const email = `mfa.${Date.now()}@demo.etika.dev`;
-    await page.goto('/sign-up');
-    await page.getByLabel(c.auth.email).fill(email);
-    await page.getByLabel(c.auth.newPassword).fill('a long enough password');
-    await page.getByRole('button', { name: c.auth.signUp }).click();
+    await signUpByMail(e2e, page, email, 'a long enough password');
     await page.getByRole('heading', { name: c.welcome.title }).waitFor();
     await page.getByRole('link', { name: c.nav.security, exact: true }).click();
     await page.getByRole('button', { name: c.security.setUp }).click();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { SUPERGRAPH_PATH } from '@etika/schema';
-import { DEMO_PASSWORD, DEMO_USERS, SIGNING_SERVICES, seedDemo, startPlatform, type DemoRole, type Platform } from '@etika/platform';
+import { DEMO_PASSWORD, DEMO_USERS, SIGNING_SERVICES, dataOrThrow, graphql, seedDemo, startPlatform, type DemoRole, type Platform } from '@etika/platform';
 
 export const OUTPUT = fileURLToPath(new URL('../../test-output/e2e/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -25,7 +25,7 @@ export interface E2E {
  * The real platform in embedded mode (in-memory PGlite, in-process stores) serving the freshly built web app, the
  * demo data, and Debian's chromium driven by playwright-core.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(options: { settings?: Readonly<Record<string, unknown>> } = {}): Promise<E2E> {
   execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'pipe', cwd: fileURLToPath(new URL('../../', import.meta.url)), env: { ...process.env, NODE_ENV: 'production' } });
   mkdirSync(OUTPUT, { recursive: true });
   const database = openDatabase({});
@@ -37,7 +37,7 @@ export async function startE2E(): Promise<E2E> {
     gatewayPort: 0,
     freePorts: true,
     logLevel: 'silent',
-    settings: { CHECKPOINT_INTERVAL_MS: 300 },
+    settings: { CHECKPOINT_INTERVAL_MS: 300, ...options.settings },
     webDist: WEB_DIST,
   });
   const { orgIds } = await seedDemo(platform.gatewayUrl);
@@ -87,3 +87,31 @@ export async function signIn(page: Page, role: DemoRole, next = ''): Promise<voi
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
+
+/**
+ * The link of the newest mail to an address in the development mailbox (the platform keeps its mail there without
+ * SMTP_URL), read through the API as a person would open it, as a path on this origin (`/verify-email?token=…`).
+ */
+export async function mailedLink(e2e: E2E, to: string, path: string): Promise<string> {
+  const pattern = new RegExp(`${path.replace(/[/?]/g, '\\$&')}(\\?token=[\\w.~%-]+)?`);
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const answer = await graphql<{ developmentMailbox: { to: string; text: string }[] }>(e2e.platform.gatewayUrl, '{ developmentMailbox(first: 50) { to text } }');
+    const found = dataOrThrow(answer).developmentMailbox.find((m) => m.to === to && pattern.test(m.text));
+    if (found) return pattern.exec(found.text)![0];
+    if (Date.now() > until) throw new Error(`no mail to ${to} with a link to ${path}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Signs up through the form and the mailed link, whatever the page's language; ends signed in. */
+export async function signUpByMail(e2e: E2E, page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-up');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/check-mailbox$/);
+  await page.goto(await mailedLink(e2e, email, '/verify-email'));
+  await page.locator('header nav').waitFor({ state: 'attached' });
+}
+
