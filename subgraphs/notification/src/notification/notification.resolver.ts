@@ -47,6 +47,12 @@ export class NotificationResolver {
     return { nodes: rows.map((r) => toNotification(r, locale)), endCursor: last ? encodeCursor(last.createdAt, last.id) : null, hasNextPage: hasMore };
   }
 
+  @Query(() => Notification, { nullable: true, description: 'One of your notifications by its id; null when there is none of yours with it (what live notificationAdded resolves).' })
+  @Directive('@authenticated')
+  async notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationContext): Promise<Notification | null> {
+    return notificationReference.__resolveReference({ id }, ctx);
+  }
+
   @Query(() => Int, { description: 'How many of your notifications you have not read.' })
   @Directive('@authenticated')
   async unreadNotificationCount(@Ctx() ctx: NotificationContext): Promise<number> {
