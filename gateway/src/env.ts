@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { baseEnvSchema, parseEnv } from '@etika/kit';
 import { ENGINE_NAMES } from './engine/engine.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, parseTimeouts, type SubgraphSettings } from './subgraphs/settings.ts';
+import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './subscriptions/settings.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -61,14 +62,18 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Rate limits in cost points per minute (`off` turns them off). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
-  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(6_000),
-  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(6_000),
-  RATE_LIMIT_PER_ORGANIZATION: z.coerce.number().int().min(1).default(30_000),
-  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(50_000),
+  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(50_000),
+  RATE_LIMIT_PER_ORGANIZATION: z.coerce.number().int().min(1).default(250_000),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5_000),
   /** The most one operation may cost, by kind of caller. */
   MAX_COST_ANONYMOUS: z.coerce.number().int().min(1).default(500),
   MAX_COST_USER: z.coerce.number().int().min(1).default(5_000),
   MAX_COST_API_KEY: z.coerce.number().int().min(1).default(5_000),
+  /** Live streams (`/graphql/stream`) one person or partner key may hold open at once. */
+  LIVE_STREAMS_PER_PERSON: z.coerce.number().int().min(1).default(DEFAULT_LIVE_SETTINGS.maxStreamsPerPerson),
+  /** How often every open live stream's rights are checked again (besides each event and each membership change). */
+  LIVE_RIGHTS_CHECK_MS: z.coerce.number().int().min(100).default(DEFAULT_LIVE_SETTINGS.rightsCheckMs),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
@@ -81,6 +86,10 @@ export function subgraphSettingsOf(env: GatewayEnv): SubgraphSettings {
     breaker: { failures: env.SUBGRAPH_BREAKER_FAILURES, cooldownMs: env.SUBGRAPH_BREAKER_COOLDOWN_MS },
     deduplicate: env.SUBGRAPH_DEDUPLICATE,
   };
+}
+
+export function liveSettingsOf(env: GatewayEnv): LiveSettings {
+  return { maxStreamsPerPerson: env.LIVE_STREAMS_PER_PERSON, rightsCheckMs: env.LIVE_RIGHTS_CHECK_MS };
 }
 
 export const loadGatewayEnv = (): GatewayEnv => parseEnv(gatewayEnvSchema);

@@ -1,9 +1,9 @@
 /** The gateway alone, in front of subgraphs that run elsewhere (docker-compose, Kubernetes). */
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
-import { Rights, createLogger, keyEnvFor, loadServiceKeys, onShutdown, openRightsStore, serviceUrlsFromEnv } from '@etika/kit';
+import { Rights, createLogger, keyEnvFor, loadServiceKeys, onShutdown, openBus, openRightsStore, serviceUrlsFromEnv } from '@etika/kit';
 import { edgeOptionsFromEnv } from './edge/settings.ts';
-import { loadGatewayEnv, subgraphSettingsOf } from './env.ts';
+import { liveSettingsOf, loadGatewayEnv, subgraphSettingsOf } from './env.ts';
 import { GATEWAY_KEYS, buildGateway } from './server.ts';
 import { subgraphUrlsOf } from './subgraph-urls.ts';
 
@@ -16,6 +16,8 @@ const production = env.NODE_ENV === 'production';
 const rightsStore = openRightsStore(env.REDIS_URL);
 const rights = new Rights(rightsStore);
 await rights.ready();
+// live subscriptions follow the subgraphs' events, which reach a gateway of its own only through Redis
+const bus = env.REDIS_URL ? openBus(env.REDIS_URL, logger) : undefined;
 const gateway = await buildGateway({
   supergraphSdl,
   subgraphUrls,
@@ -28,6 +30,8 @@ const gateway = await buildGateway({
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
   subgraphs: subgraphSettingsOf(env),
   engine: env.GATEWAY_ENGINE,
+  bus,
+  live: liveSettingsOf(env),
   edge: edgeOptionsFromEnv(env),
   supergraphPath: env.SUPERGRAPH_RELOAD ? env.SUPERGRAPH_PATH : undefined,
   drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
@@ -35,5 +39,6 @@ const gateway = await buildGateway({
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
 onShutdown(async () => {
   await gateway.close();
+  await bus?.close();
   await rightsStore.close();
 }, logger);

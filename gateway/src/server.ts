@@ -26,6 +26,9 @@ import { watchSupergraph } from './edge/reload.ts';
 import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
 import { SubgraphFetcher, type SubgraphRequestContext } from './subgraphs/subgraph-fetcher.ts';
+import { liveSubscriptions } from './subscriptions/live-service.ts';
+import { DEFAULT_LIVE_SETTINGS, STREAM_ROUTE, type LiveSettings } from './subscriptions/settings.ts';
+import type { EventBus } from '@etika/kit';
 
 export interface GatewayContext extends BaseContext, SubgraphRequestContext {
   readonly principal: Principal;
@@ -63,12 +66,16 @@ export interface GatewayOptions {
   readonly subgraphObservers?: readonly SubgraphFetchObserver[];
   /** What plans and executes behind the security layer: @apollo/gateway (the default) or Hive's Rust planner. */
   readonly engine?: EngineName;
+  /** The platform's event bus: live subscriptions at `/graphql/stream` follow it (none are served without it). */
+  readonly bus?: EventBus;
+  /** Streams per person and how often their rights are checked again; `DEFAULT_LIVE_SETTINGS` when absent. */
+  readonly live?: LiveSettings;
 }
 
 export type Gateway = HttpService;
 
 /** Routes metrics are labelled with; anything else (the web app's paths) is `other`. */
-const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', REFRESH_ROUTE]);
+const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', REFRESH_ROUTE, STREAM_ROUTE]);
 
 /** The gateway signs principal tokens and accepts identity's access tokens. */
 export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
@@ -149,6 +156,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     ],
   });
   await apollo.start();
+  const live = options.bus
+    ? liveSubscriptions({ bus: options.bus, authenticator, authorizer: () => view.authorizer, apollo, apiSchema, limits, production: options.production, rejectUnauthorized: options.rejectUnauthorized, settings: options.live ?? DEFAULT_LIVE_SETTINGS, logger })
+    : null;
 
   // a request keeps the view it started with; @apollo/gateway swaps its schema and plans the same way
   const reload = async (sdl: string) => {
@@ -157,6 +167,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     updateSupergraph?.(stripSecurityLinks(sdl));
     view = next;
     edge.setSupergraph(sdl, schema);
+    live?.setSchema(schema);
   };
   // the Rust planner engine is built once from its supergraph: reloading needs @apollo/gateway
   const watch = options.supergraphPath && options.engine !== 'rust' ? watchSupergraph(options.supergraphPath, options.supergraphSdl, reload, logger, (ok) => edge.metrics.observeReload(ok), options.supergraphPollMs) : null;
@@ -242,6 +253,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return drain.draining ? sendJson(res, 503, { status: 'draining' }) : sendJson(res, 200, { status: 'ready' });
     if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
+    if (url.pathname === STREAM_ROUTE) return live ? live.handle(req, res) : sendJson(res, 404, { error: 'live subscriptions need the event bus' });
     if (url.pathname === REFRESH_ROUTE) return handleRefresh(req, res, refreshThroughIdentity);
     if (isPaymentWebhook(url.pathname)) return webhooks(req, res, url, requestId);
     if (options.webDist && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.webDist, url.pathname, res, securityHeaders());
@@ -257,6 +269,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     ...service,
     close: async () => {
       watch?.close();
+      live?.close();
       await drain.drain(service.http, options.drainTimeoutMs ?? 10_000);
       await service.close();
     },

@@ -95,6 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       subgraphUrls,
       keys: await options.keys('gateway', GATEWAY_KEYS),
       rights,
+      bus,
       logger: createLogger('gateway', level),
       production,
       rejectUnauthorized: options.rejectUnauthorized ?? false,
