@@ -77,11 +77,17 @@ export interface OwnRedis {
   close(): Promise<void>;
 }
 
-/** A redis-server of the test's own, without persistence, that the test may stop and start on the same port. */
+/**
+ * A redis-server of the test's own that the test may kill and start again on the same port. It keeps an
+ * append-only file synced on every write, as the platform's Redis must (docs of the kit's bus): a stream entry
+ * published but not yet consumed survives the crash.
+ */
 export async function startOwnRedis(port: number): Promise<OwnRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'etika-resilience-redis-'));
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'];
+    child = spawn('redis-server', args, { stdio: 'ignore' });
     const until = Date.now() + 10_000;
     for (;;) {
       const up = await run('redis-cli', ['-p', String(port), 'ping'], { timeout: 2_000 }).then((r) => r.stdout.includes('PONG'), () => false);
@@ -99,5 +105,16 @@ export async function startOwnRedis(port: number): Promise<OwnRedis> {
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, stop, start, close: stop };
+  const orphan = () => child?.kill('SIGKILL');
+  process.once('exit', orphan);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    start,
+    close: async () => {
+      process.removeListener('exit', orphan);
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -72,10 +72,20 @@ export class RedisStreamsBus implements EventBus {
     private readonly claimIdleMs = 30_000,
   ) {
     this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
+    this.publisher.on('ready', () => (this.connectedOnce = true));
+    this.publisher.on('error', (err: unknown) => this.logger?.debug({ err }, 'event bus connection error'));
   }
 
+  private connectedOnce = false;
+
+  /**
+   * Fails at once while Redis is away (after the first connection), instead of queueing until it answers: the
+   * outbox relay calls it inside a transaction, which must not stay open for a Redis that is down; the rows wait
+   * in the outbox and the relay's next pass publishes them.
+   */
   async publish(events: readonly EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
+    if (this.connectedOnce && this.publisher.status !== 'ready') throw new Error('the event bus is not connected');
     const pipeline = this.publisher.pipeline();
     for (const e of events) pipeline.xadd(streamOf(this.prefix, e.type), '*', 'event', JSON.stringify(e));
     const results = await pipeline.exec();
@@ -85,6 +95,7 @@ export class RedisStreamsBus implements EventBus {
 
   subscribe(group: string, types: readonly string[], handler: EventHandler): void {
     const reader = new Redis(this.url, { maxRetriesPerRequest: null });
+    reader.on('error', (err: unknown) => this.logger?.debug({ err, group }, 'event consumer connection error'));
     this.readers.push(reader);
     const consumer = `${group}-${randomUUID().slice(0, 8)}`;
     void this.loop(reader, group, consumer, types.map((t) => streamOf(this.prefix, t)), handler);
@@ -98,7 +109,8 @@ export class RedisStreamsBus implements EventBus {
     }
   }
 
-  private async loop(reader: Redis, group: string, consumer: string, streams: string[], handler: EventHandler): Promise<void> {
+  /** Creates the group on each stream (and the stream), from its first entry; one that exists is kept as it is. */
+  private async ensureGroups(reader: Redis, group: string, streams: string[]): Promise<void> {
     for (const stream of streams) {
       try {
         await reader.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
@@ -106,8 +118,15 @@ export class RedisStreamsBus implements EventBus {
         if (!String(err).includes('BUSYGROUP')) throw err;
       }
     }
+  }
+
+  private async loop(reader: Redis, group: string, consumer: string, streams: string[], handler: EventHandler): Promise<void> {
+    let groups = false;
     while (!this.closed) {
       try {
+        // (again) after Redis came back without its data: NOGROUP would otherwise stop this consumer for good
+        if (!groups) await this.ensureGroups(reader, group, streams);
+        groups = true;
         for (const stream of streams) {
           const [, claimed] = (await reader.xautoclaim(stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
           await this.handle(reader, group, stream, claimed, handler);
@@ -118,6 +137,7 @@ export class RedisStreamsBus implements EventBus {
         for (const [stream, entries] of read ?? []) await this.handle(reader, group, stream, entries, handler);
       } catch (err) {
         if (this.closed) return;
+        if (String(err).includes('NOGROUP')) groups = false;
         this.logger?.warn({ err, group }, 'event consumer failed; retrying');
         await new Promise((r) => setTimeout(r, 500));
       }
