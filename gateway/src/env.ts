@@ -62,10 +62,10 @@ export const gatewayEnvSchema = baseEnvSchema.extend({
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Rate limits in cost points per minute (`off` turns them off). */
   RATE_LIMITS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
-  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(6_000),
-  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(6_000),
-  RATE_LIMIT_PER_ORGANIZATION: z.coerce.number().int().min(1).default(30_000),
-  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_PER_API_KEY: z.coerce.number().int().min(1).default(50_000),
+  RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(1).default(50_000),
+  RATE_LIMIT_PER_ORGANIZATION: z.coerce.number().int().min(1).default(250_000),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5_000),
   /** The most one operation may cost, by kind of caller. */
   MAX_COST_ANONYMOUS: z.coerce.number().int().min(1).default(500),
   MAX_COST_USER: z.coerce.number().int().min(1).default(5_000),
