@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: ledger throughput and latency on real PostgreSQL, directly against the token subgraph and
- * through the gateway, beside pgbench's TPC-B on the same server, purchases from quote to tokens (sandbox), and chain
- * proof times at 1K and 1M leaves.
+ * through the gateway, beside pgbench's TPC-B on the same server, purchases from quote to tokens (sandbox), the time
+ * from a transfer to its live updates, and chain proof times at 1K and 1M leaves.
  * Needs DATABASE_URL (a role that may create databases); writes docs/benchmarks.md.
  */
 import 'reflect-metadata';
@@ -16,6 +16,7 @@ import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
 import { SIGNING_SERVICES, bearer, dataOrThrow, graphql, startPlatform } from '@etika/platform';
 import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
+import { benchLive } from './live.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
 import { benchPurchases } from './purchases.ts';
@@ -96,6 +97,7 @@ for (const clients of CLIENTS) {
   rows.push({ target: 'through the gateway', result: await runLoad(clients, SECONDS, transfer(false)) });
 }
 const purchases = await benchPurchases(platform, tenant.ownerToken, token, tenant.members, 16, SECONDS);
+const live = await benchLive(platform.gatewayUrl, token, tenant.members[0]!, tenant.members[1]!, 50);
 await platform.close();
 
 const tpcb = pgbench(await freshDatabase());
@@ -134,6 +136,13 @@ Each client is a member who asks a quote, creates the payment and confirms it wi
 token issues the tokens when it consumes \`payment.succeeded\`. Latency is from the quote to the issuance, as the two
 databases recorded them (nobody polls); the rate counts purchases in the wallet until the last one arrived. 16 clients,
 **${fmt(purchases.perSecond)} purchases/s**, p50 ${fmt(purchases.p50, 0)} ms, p99 ${fmt(purchases.p99, 0)} ms, ${purchases.failed} failed.
+
+## Live updates: from a transfer to the recipient's streams (SSE through the gateway)
+
+The recipient holds a \`walletChanged\` and a \`notificationAdded\` stream (graphql-sse's client); a member sends them 1
+token ${live.transfers} times, one after another. From sending the mutation to the stream's delivery: walletChanged
+(the wallet resolved as the recipient) p50 **${fmt(live.wallet.p50, 0)} ms**, p99 ${fmt(live.wallet.p99, 0)} ms; notificationAdded
+p50 **${fmt(live.notification.p50, 0)} ms**, p99 ${fmt(live.notification.p99, 0)} ms. The outbox relays' polling (every 500 ms) dominates.
 
 ## Chain: inclusion proof generation (database reads included)
 
