@@ -74,7 +74,16 @@ export function liveSubscriptions(options: LiveOptions): LiveSubscriptions {
   const authenticate = (credentials: Credentials) => options.authenticator.authenticate(credentials);
   const hub = new LiveHub(options.bus, authenticate, execute, options.settings, options.logger);
   const requirements = liveRequirements();
-  let admission = new RequestAdmission(withLiveFields(options.apiSchema), options.limits, options.production);
+  /** Null when the supergraph lacks the types the live fields return: streams are then refused, queries unaffected. */
+  const admissionFor = (apiSchema: GraphQLSchema): RequestAdmission | null => {
+    try {
+      return new RequestAdmission(withLiveFields(apiSchema), options.limits, options.production);
+    } catch (err) {
+      options.logger.warn({ err }, 'live subscriptions are off: the supergraph lacks the types they return');
+      return null;
+    }
+  };
+  let admission = admissionFor(options.apiSchema);
 
   const handler = createHandler({
     onSubscribe: async (req, params) => {
@@ -86,6 +95,7 @@ export function liveSubscriptions(options: LiveOptions): LiveSubscriptions {
         return err instanceof HttpError ? refused(err) : refusal(503, [{ message: 'Try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
       }
       if (auth.principal.kind === 'anonymous') return refused(new HttpError(401, 'Sign in to subscribe', 'UNAUTHENTICATED'));
+      if (!admission) return refused(new HttpError(503, 'Live subscriptions are not available on this supergraph', 'SERVICE_UNAVAILABLE'));
       if (typeof params.query !== 'string') return refused(new HttpError(400, 'Send the subscription as text', 'BAD_REQUEST'));
       const admitted = admission.admit({ query: params.query, operationName: params.operationName ?? undefined, variables: params.variables ?? undefined }, true);
       if (!admitted.admitted) return refusal(admitted.status, admitted.errors);
@@ -106,7 +116,7 @@ export function liveSubscriptions(options: LiveOptions): LiveSubscriptions {
   return {
     handle: (req, res) => handler(req, res),
     setSchema: (apiSchema) => {
-      admission = new RequestAdmission(withLiveFields(apiSchema), options.limits, options.production);
+      admission = admissionFor(apiSchema);
     },
     close: () => hub.close(),
   };
