@@ -124,6 +124,8 @@ export const notificationStrings = {
     status: { succeeded: 'Delivered', failed: 'Failed', pending: 'Trying' },
     ms_one: '{{count}} ms',
     ms_other: '{{count}} ms',
+    attemptLine: '{{outcome}}, {{when}}: {{answer}}',
+    older: 'Show older deliveries',
     replay: 'Send again',
     replayLabel: 'Send the {{event}} of {{when}} again',
     replayed: 'The message is being sent again, with the same webhook-id.',

@@ -124,6 +124,8 @@ export const notificationStrings: Widen<typeof english> = {
     status: { succeeded: 'Livré', failed: 'Échoué', pending: 'En cours' },
     ms_one: '{{count}}\u00a0ms',
     ms_other: '{{count}}\u00a0ms',
+    attemptLine: '{{outcome}}, {{when}}\u00a0: {{answer}}',
+    older: 'Afficher les envois plus anciens',
     replay: 'Renvoyer',
     replayLabel: 'Renvoyer l’événement {{event}} du {{when}}',
     replayed: 'Le message est renvoyé, avec le même webhook-id.',

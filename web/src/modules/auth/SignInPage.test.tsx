@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { ChakraProvider } from '@chakra-ui/react';
 import { GraphQLError } from 'graphql';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startI18n } from '../../app/i18n.ts';
 import { DEFAULT_BRAND, brandSystem } from '../../app/theme.ts';
@@ -63,5 +63,25 @@ describe('the sign-up form', () => {
     expect(await screen.findByText('The password needs at least 10 characters.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText(/Password/));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for the mailed link in the page’s language, and then only says to check the mailbox', async () => {
+    const wanted = { email: 'ann@example.com', password: 'a long enough password' };
+    render(
+      <MockedProvider mocks={[{ request: { query: REQUEST_SIGN_UP, variables: { input: { ...wanted, language: 'EN' } } }, result: { data: { requestSignUp: true } } }]}>
+        <ChakraProvider value={system}>
+          <MemoryRouter initialEntries={['/sign-up']}>
+            <Routes>
+              <Route path="/sign-up" element={<SignUpPage />} />
+              <Route path="/check-mailbox" element={<p>mailbox page</p>} />
+            </Routes>
+          </MemoryRouter>
+        </ChakraProvider>
+      </MockedProvider>,
+    );
+    fireEvent.change(screen.getByLabelText(/Email/), { target: { value: ` ${wanted.email} ` } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: wanted.password } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('mailbox page')).toBeTruthy();
   });
 });

@@ -1,19 +1,24 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Code, Field, HStack, Heading, Input, Link as ChakraLink, Stack, Table, Text } from '@chakra-ui/react';
+import { Box, Button, Code, Field, HStack, Heading, Input, Link as ChakraLink, Stack, Table, Text } from '@chakra-ui/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime, useI18n } from '../../app/i18n.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { Notice, useNoticedAction } from '../../ui/Notice.tsx';
 import { Section } from '../../ui/Section.tsx';
-import { latestAttempt, localToInstant } from './rules.ts';
+import { appendPage } from '../notifications/pages.ts';
+import { latestAttempt, localToInstant, outcomeWord } from './rules.ts';
 import { DELIVERIES, REPLAY_ONE, REPLAY_SINCE } from './webhooks.operations.ts';
+
+/** Deliveries asked for at a time (the operation's `first`). */
+const PAGE = 20;
 
 /** One endpoint's delivery log, newest first: status, time, duration, the answer's beginning; replay one or all since a time. */
 export default function DeliveriesPage() {
   const { t, locale } = useI18n();
   const { id } = useParams();
-  const { data, error, refetch, loading } = useQuery(DELIVERIES, { fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch, loading, fetchMore } = useQuery(DELIVERIES, { fetchPolicy: 'cache-and-network' });
+  const [olderDone, setOlderDone] = useState(false);
   const [replayOne] = useMutation(REPLAY_ONE);
   const [replaySince, replaySinceState] = useMutation(REPLAY_SINCE);
   const { notice, setNotice, attempt } = useNoticedAction();
@@ -21,6 +26,14 @@ export default function DeliveriesPage() {
   const [sinceError, setSinceError] = useState<string | null>(null);
   const endpoint = data?.webhookEndpoints.find((e) => e.id === id);
   const deliveries = endpoint?.deliveries ?? [];
+
+  const older = () => void fetchMore({
+    variables: { before: deliveries.at(-1)?.createdAt ?? null },
+    updateQuery: (prev, { fetchMoreResult }) => {
+      const next = fetchMoreResult.webhookEndpoints.find((x) => x.id === id)?.deliveries ?? [];
+      return { webhookEndpoints: prev.webhookEndpoints.map((x) => (x.id === id ? { ...x, deliveries: appendPage({ nodes: x.deliveries, hasNextPage: true }, { nodes: next, hasNextPage: true }).nodes } : x)) };
+    },
+  }).then((r) => setOlderDone((r.data?.webhookEndpoints.find((x) => x.id === id)?.deliveries.length ?? 0) < PAGE));
 
   const submitSince = (e: FormEvent) => {
     e.preventDefault();
@@ -74,8 +87,19 @@ export default function DeliveriesPage() {
                           <Table.Row key={d.id} data-delivery={d.id}>
                             <Table.Cell>{formatDateTime(d.createdAt, locale)}</Table.Cell>
                             <Table.Cell><Code>{d.eventType}</Code></Table.Cell>
-                            <Table.Cell>{t(`webhooks.status.${d.status === 'succeeded' || d.status === 'failed' ? d.status : 'pending'}`)}{last?.responseStatus ? ` (${last.responseStatus})` : ''}</Table.Cell>
-                            <Table.Cell>{d.attemptCount}</Table.Cell>
+                            <Table.Cell>{t(`webhooks.status.${outcomeWord(d.status)}`)}{last?.responseStatus ? ` (${last.responseStatus})` : ''}</Table.Cell>
+                            <Table.Cell>
+                              {d.attempts.length === 0 ? d.attemptCount : (
+                                <details>
+                                  <summary>{d.attemptCount}</summary>
+                                  <Box as="ol" ps={4} fontSize="xs">
+                                    {[...d.attempts].sort((a, b) => a.attempt - b.attempt).map((a) => (
+                                      <li key={a.attempt}>{t('webhooks.attemptLine', { outcome: t(`webhooks.status.${outcomeWord(a.outcome)}`), when: formatDateTime(a.startedAt, locale), answer: a.responseStatus ?? a.error ?? '—' })}</li>
+                                    ))}
+                                  </Box>
+                                </details>
+                              )}
+                            </Table.Cell>
                             <Table.Cell>{last?.durationMs != null ? t('webhooks.ms', { count: last.durationMs }) : '—'}</Table.Cell>
                             <Table.Cell maxW="xs"><Text fontSize="xs" wordBreak="break-all" lineClamp={3}>{last?.responseExcerpt ?? last?.error ?? '—'}</Text></Table.Cell>
                             <Table.Cell>
@@ -92,6 +116,7 @@ export default function DeliveriesPage() {
                   </Table.Root>
                 </Table.ScrollArea>
               )}
+              {deliveries.length >= PAGE && !olderDone && <Button alignSelf="start" size="sm" variant="outline" loading={loading} onClick={older}>{t('webhooks.older')}</Button>}
             </Stack>
           </Section>
         </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointUrlProblem, latestAttempt, localToInstant } from './rules.ts';
+import { endpointUrlProblem, latestAttempt, localToInstant, outcomeWord } from './rules.ts';
 
 describe('an endpoint address as typed', () => {
   it('takes an absolute web address', () => {
@@ -29,5 +29,11 @@ describe('the latest attempt of a delivery', () => {
   it('is the one with the highest number, whatever the order', () => {
     expect(latestAttempt([{ attempt: 2, s: 'b' }, { attempt: 3, s: 'c' }, { attempt: 1, s: 'a' }])?.s).toBe('c');
     expect(latestAttempt([])).toBeNull();
+  });
+});
+
+describe('a status in words', () => {
+  it('says delivered and failed as they are, and anything still under way as trying', () => {
+    expect(['succeeded', 'failed', 'pending', 'sending'].map(outcomeWord)).toEqual(['succeeded', 'failed', 'pending', 'pending']);
   });
 });

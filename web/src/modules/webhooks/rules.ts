@@ -26,3 +26,8 @@ interface Attempt {
 export function latestAttempt<A extends Attempt>(attempts: readonly A[]): A | null {
   return attempts.reduce<A | null>((latest, a) => (!latest || a.attempt > latest.attempt ? a : latest), null);
 }
+
+/** How a delivery's status or an attempt's outcome is said: delivered, failed, or still trying (`pending`, `sending`). */
+export function outcomeWord(status: string): 'succeeded' | 'failed' | 'pending' {
+  return status === 'succeeded' || status === 'failed' ? status : 'pending';
+}
