@@ -2,6 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root
 import { appError, auditInTransaction, requestLoader } from '@etika/kit';
 import type { TokenContext } from '../context.ts';
 import type { LegInput } from '../ledger/ledger.service.ts';
+import { submitEach } from '../ledger/movements.ts';
+import { MovementResult, MovementsInput } from './movements.type.ts';
 import { tokenLoader } from '../token/token.resolver.ts';
 import { Token } from '../token/token.type.ts';
 import type { CommittedTransaction } from './transaction.service.ts';
@@ -99,6 +101,14 @@ export class TransactionResolver {
         auditInTransaction(ctx, 'token', 'submitBatch'),
       ),
     );
+  }
+
+  @Mutation(() => [MovementResult], { description: 'Many independent movements for partners: each with its own idempotency key and its own result, in the order given.' })
+  @Directive('@listSize(assumedSize: 100)')
+  @Directive('@requiresScopes(scopes: [["token:issue"], ["token:transfer"], ["token:redeem"]])')
+  async submitMovements(@Arg('input', () => MovementsInput, { description: 'The movements, each committed or refused on its own.' }) input: MovementsInput, @Ctx() ctx: TokenContext): Promise<MovementResult[]> {
+    const outcomes = await submitEach(ctx.ledger, ctx.principal, ctx.principalToken, input.movements);
+    return outcomes.map((o) => ({ idempotencyKey: o.idempotencyKey, transaction: o.committed ? toTransaction(o.committed) : null, refusal: o.refusal }));
   }
 
   @Mutation(() => TokenTransaction, { description: 'Undoes a transaction with its mirror image; a right of owners and admins, never of an API key.' })
