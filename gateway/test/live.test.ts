@@ -70,6 +70,18 @@ describe('walletChanged', () => {
     expect(await openRaw(p.gatewayUrl, WALLET, bearer(stranger.token))).toMatchObject({ status: 403, codes: ['UNAUTHORIZED_FIELD_OR_TYPE'] });
     expect(await openRaw(p.gatewayUrl, NOTIFICATIONS, {})).toMatchObject({ status: 401, codes: ['UNAUTHENTICATED'] });
     expect(await openRaw(p.gatewayUrl, '{ me { id } }', bearer(a.tokens.member))).toMatchObject({ status: 400, codes: ['BAD_REQUEST'] });
+    expect(await openRaw(p.gatewayUrl, WALLET, bearer('not-a-token'))).toMatchObject({ status: 401, codes: ['UNAUTHENTICATED'] });
+  });
+
+  it('opens with a partner API key as its queries do, and refuses the key once revoked', async () => {
+    const created = dataOrThrow(await p.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }', { input: { name: 'live', scopes: ['token:read'] } }, bearer(a.tokens.admin),
+    )).createApiKey;
+    const stream = await openRaw(p.gatewayUrl, WALLET, { 'x-api-key': created.secret });
+    expect(stream.status).toBe(200);
+    stream.close();
+    dataOrThrow(await p.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: created.apiKey.id }, bearer(a.tokens.owner)));
+    expect(await openRaw(p.gatewayUrl, WALLET, { 'x-api-key': created.secret })).toMatchObject({ status: 401, codes: ['UNAUTHENTICATED'] });
   });
 });
 
