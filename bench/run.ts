@@ -2,13 +2,13 @@
  * `npm run bench`: ledger throughput and latency on real PostgreSQL, directly against the token subgraph and
  * through the gateway, beside pgbench's TPC-B on the same server, purchases from quote to tokens (sandbox), the time
  * from a transfer to its live updates, and chain proof times at 1K and 1M leaves.
- * Needs DATABASE_URL (a role that may create databases); writes docs/benchmarks.md.
+ * Needs DATABASE_URL (a role that may create databases); writes its own section of docs/benchmarks.md.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
@@ -113,8 +113,7 @@ const serverVersion = String((version as unknown as { server_version: string }).
 await admin.end();
 const best = Math.max(...rows.filter((r) => r.target.startsWith('token')).map((r) => r.result.perSecond));
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const md = `# Benchmarks
-
+const md = `<!-- ledger:start -->
 Command: \`DATABASE_URL=postgres://… npm run bench\` (BENCH_SECONDS=${SECONDS} per configuration). Run on
 ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (load generator, gateway, every subgraph and PostgreSQL share them),
 PostgreSQL ${serverVersion}.
@@ -158,5 +157,10 @@ ${webhooks.deliveries} committed transactions to one endpoint, delivered by the 
 each attempt written before it leaves, 50 at a time): **${fmt(webhooks.perSecond)} deliveries/s**; one attempt p50
 ${fmt(webhooks.p50Ms, 0)} ms, p99 ${fmt(webhooks.p99Ms, 0)} ms.
 `;
-writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
+const docs = new URL('../docs/benchmarks.md', import.meta.url);
+const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
+const section = `${md.trimEnd()}\n<!-- ledger:end -->\n`;
+const marked = /<!-- ledger:start -->[\s\S]*<!-- ledger:end -->\n?/;
+// Only this bench's own section is rewritten: the gateway and analytics benches keep theirs.
+writeFileSync(docs, marked.test(current) ? current.replace(marked, section) : current.replace(/^# Benchmarks\n+/, `# Benchmarks\n\n${section}\n`));
 process.stdout.write(md);
