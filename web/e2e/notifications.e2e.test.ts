@@ -100,6 +100,15 @@ describe('notifications', () => {
     await fr.page.getByRole('listitem').first().waitFor();
     expect(await bellCount(fr.page, 'fr')).toBe(0);
     await expectAccessible(fr.page, 'notifications-fr');
+    // switching language in the header keeps it for mail and notifications too
+    const language = fr.page.locator('header select:has(option[value="fr"])').filter({ visible: true });
+    for (const [choice, saved] of [['en', 'EN'], ['fr', 'FR']] as const) {
+      await language.selectOption(choice);
+      for (const until = Date.now() + 10_000; (await api<{ me: { language: string } }>('member', '{ me { language } }')).me.language !== saved; await new Promise((r) => setTimeout(r, 200))) {
+        if (Date.now() > until) throw new Error(`the language ${saved} was never saved`);
+      }
+      await fr.page.getByRole('heading', { name: CATALOGUES[choice].notifications.title, level: 1 }).waitFor();
+    }
     await fr.context.close();
   });
 
