@@ -2,3 +2,4 @@ export { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayOptions } from '.
 export { gatewayEnvSchema, type GatewayEnv } from './env.ts';
 export { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
 export type { SubgraphFetchObserver, SubgraphFetchOutcome } from './subgraphs/observer.ts';
+export { gatewayOptionsFromEnv, type GatewayEnvOptions } from './options-from-env.ts';

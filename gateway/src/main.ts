@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { composedSubgraphUrls } from '@etika/schema';
 import { Rights, createLogger, keyEnvFor, loadServiceKeys, onShutdown, openBus, openRightsStore, serviceUrlsFromEnv } from '@etika/kit';
-import { edgeOptionsFromEnv } from './edge/settings.ts';
-import { liveSettingsOf, loadGatewayEnv, subgraphSettingsOf } from './env.ts';
+import { loadGatewayEnv } from './env.ts';
+import { gatewayOptionsFromEnv } from './options-from-env.ts';
 import { GATEWAY_KEYS, buildGateway } from './server.ts';
 import { subgraphUrlsOf } from './subgraph-urls.ts';
 
@@ -28,13 +28,8 @@ const gateway = await buildGateway({
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
-  subgraphs: subgraphSettingsOf(env),
-  engine: env.GATEWAY_ENGINE,
   bus,
-  live: liveSettingsOf(env),
-  edge: edgeOptionsFromEnv(env),
-  supergraphPath: env.SUPERGRAPH_RELOAD ? env.SUPERGRAPH_PATH : undefined,
-  drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+  ...gatewayOptionsFromEnv(env),
 });
 logger.info({ url: await gateway.listen(env.PORT, env.HOST) }, 'gateway listening');
 onShutdown(async () => {

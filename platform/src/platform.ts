@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import {
   createLogger,
   keyNeedsOf,
@@ -13,7 +14,7 @@ import {
   type ServiceKeys,
   type StartedSubgraph,
 } from '@etika/kit';
-import { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayOptions } from '@etika/gateway';
+import { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayEnvOptions, type GatewayOptions } from '@etika/gateway';
 import { SUBGRAPHS, type SubgraphName } from './registry.ts';
 
 export interface PlatformOptions {
@@ -40,8 +41,10 @@ export interface PlatformOptions {
   readonly webDist?: string | undefined;
   /** `Strict-Transport-Security` max-age for the gateway's answers when it is reached over TLS (`HSTS_MAX_AGE`). */
   readonly hstsMaxAgeSeconds?: number;
-  /** The gateway's edge: rate limits, demand control, trusted proxies (off when absent, as in `npm start`). */
+  /** The gateway's edge: rate limits, demand control, trusted proxies (off when absent). */
   readonly edge?: GatewayOptions['edge'];
+  /** The rest of what the gateway reads from its environment (`gatewayOptionsFromEnv`): `npm start` passes it all. */
+  readonly gateway?: Partial<GatewayEnvOptions>;
 }
 
 export interface Platform {
@@ -78,6 +81,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await bus.close();
     await rightsStore.close();
   };
+  // the gateway's port is known before the subgraphs start, so those that call back to it (payment's sandbox
+  // webhooks) and those that link to it (notification's mails) are told where it is, unless the settings say
+  const gatewayPort = options.gatewayPort === 0 ? await freePort(host) : options.gatewayPort;
+  const gatewayUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${gatewayPort}`;
+  const settings = { GATEWAY_URL: gatewayUrl, APP_URL: gatewayUrl, ...options.settings };
   let gateway: Gateway;
   try {
     for (const descriptor of SUBGRAPHS) {
@@ -85,7 +93,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       const store = openStore(options.redisUrl, `${options.storeNamespace ?? ''}${descriptor.name}`);
       const keys = await options.keys(descriptor.name, keyNeedsOf(descriptor));
       const deps = { database, store, keys, logger: createLogger(descriptor.name, level), production, peers, bus, rights };
-      const subgraph = await startSubgraph(descriptor, deps, options.settings ?? {}, { port: options.freePorts ? 0 : descriptor.port, host });
+      const subgraph = await startSubgraph(descriptor, deps, settings, { port: options.freePorts ? 0 : descriptor.port, host });
       started.push({ subgraph, database, store });
       subgraphUrls[descriptor.name] = subgraph.url;
       databases[descriptor.name] = database;
@@ -101,15 +109,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       rejectUnauthorized: options.rejectUnauthorized ?? false,
       webDist: options.webDist,
       hstsMaxAgeSeconds: options.hstsMaxAgeSeconds ?? 0,
+      ...options.gateway,
       ...(options.edge ? { edge: options.edge } : {}),
     });
   } catch (err) {
     await closeStarted();
     throw err;
   }
-  const gatewayUrl = await gateway.listen(options.gatewayPort, host);
+  const listening = await gateway.listen(gatewayPort, host);
   return {
-    gatewayUrl,
+    gatewayUrl: listening,
     rightsStore,
     subgraphUrls,
     databases,
@@ -118,4 +127,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       await closeStarted();
     },
   };
+}
+
+/** A port nobody listens on now (the gateway takes it a moment later). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
 }

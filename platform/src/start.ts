@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, keyEnvFor, loadServiceKeys, onShutdown, openDatabase } from '@etika/kit';
+import { gatewayOptionsFromEnv } from '@etika/gateway';
 import { loadPlatformEnv } from './env.ts';
 import { modeNotice } from './mode.ts';
 import { startPlatform } from './platform.ts';
@@ -32,6 +33,8 @@ const platform = await startPlatform({
   rejectUnauthorized: env.AUTHZ_REJECT_UNAUTHORIZED,
   webDist: env.WEB_DIST,
   hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
+  // the gateway's own settings (engine, subgraph timeouts, rate limits, trusted documents, live streams) as when it runs alone
+  gateway: gatewayOptionsFromEnv(env),
 });
 onShutdown(() => platform.close(), logger);
 

@@ -17,8 +17,10 @@ export const payment = defineSubgraph({
   settings: z.object({
     /** `sandbox` (in-process, no account anywhere) or `stripe`. */
     PAYMENT_PROVIDER: z.enum(['sandbox', 'stripe']).default('sandbox'),
-    /** Where the sandbox delivers its webhooks: the gateway's endpoint. */
-    PAYMENT_WEBHOOK_URL: z.string().url().default('http://127.0.0.1:4000/webhooks/payments/sandbox'),
+    /** The gateway as this subgraph reaches it (set by the platform when it starts them together). */
+    GATEWAY_URL: z.string().url().default('http://127.0.0.1:4000'),
+    /** Where the sandbox delivers its webhooks: the gateway's endpoint (`GATEWAY_URL/webhooks/payments/sandbox` when unset). */
+    PAYMENT_WEBHOOK_URL: z.string().url().optional(),
     SANDBOX_WEBHOOK_SECRET: z.string().min(16).default('whsec_etika_sandbox_development'),
     /** How long a sandbox payment made with the `processing` method takes to settle. */
     SANDBOX_SETTLE_MS: z.coerce.number().int().min(0).default(3_000),
@@ -38,7 +40,7 @@ export const payment = defineSubgraph({
   buildServer: async (deps, s) =>
     (await import('./server.ts')).buildPaymentServer(deps, {
       provider: s.PAYMENT_PROVIDER,
-      webhookUrl: s.PAYMENT_WEBHOOK_URL,
+      webhookUrl: s.PAYMENT_WEBHOOK_URL ?? `${s.GATEWAY_URL.replace(/\/$/, '')}/webhooks/payments/sandbox`,
       sandboxSecret: s.SANDBOX_WEBHOOK_SECRET,
       sandboxSettleMs: s.SANDBOX_SETTLE_MS,
       stripeSecretKey: s.STRIPE_SECRET_KEY,
