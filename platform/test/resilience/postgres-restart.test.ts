@@ -68,9 +68,9 @@ describe.skipIf(!hasPostgres)('PostgreSQL restarted during load (own cluster; sk
       expect(again.errors).toBeUndefined();
     }
     const answered = attempts.filter((a) => a.id).map((a) => a.id!);
-    const ids = await committedIds(pg.adminUrl, database, 'transfer');
+    const ids = await committedIds(pg.adminUrl, database, t.orgId, 'transfer');
     expect(answered.filter((id) => !ids.has(id))).toEqual([]);
     expect(ids.size).toBe(attempts.length);
-    expect(await ledgerViolations(pg.adminUrl, database)).toEqual([]);
+    expect(await ledgerViolations(pg.adminUrl, database, t.orgId)).toEqual([]);
   }, 120_000);
 });
