@@ -242,6 +242,29 @@ describe('mailed links', () => {
     await context.close();
   });
 
+  it('the invitation mail leads someone without an account through sign-up to the invitation', async () => {
+    const invited = `invited.${Date.now()}@demo.etika.dev`;
+    await api('admin', 'mutation($email: String!) { inviteMember(email: $email, role: MEMBER) { id } }', { email: invited });
+    const link = await mailedLink(e2e, invited, '/invitations');
+    expect(link).toBe('/invitations');
+    const { context, page } = await newPage(e2e);
+    await page.goto(link);
+    await page.waitForURL(/\/sign-in\?next=%2Finvitations$/);
+    await signUpByMail(e2e, page, invited, 'a long enough password');
+    for (const lang of ['fr', 'en'] as const) {
+      const c = CATALOGUES[lang];
+      await page.locator('header select:has(option[value="fr"])').filter({ visible: true }).selectOption(lang);
+      await page.locator(`html[lang="${lang}"]`).waitFor();
+      await page.goto('/invitations');
+      await page.getByRole('heading', { name: c.mail.invitationsTitle, level: 1 }).waitFor();
+      await page.getByRole('button', { name: say(c.welcome.acceptLabel, { organisation: 'Acme Rewards' }) }).waitFor();
+      await expectAccessible(page, `invitations-${lang}`);
+    }
+    await page.getByRole('button', { name: say(CATALOGUES.en.welcome.acceptLabel, { organisation: 'Acme Rewards' }) }).click();
+    await page.getByRole('heading', { name: CATALOGUES.en.wallet.title }).waitFor();
+    await context.close();
+  });
+
   it('forgot password mails a single-use link that sets a new one', async () => {
     for (const lang of ['fr', 'en'] as const) {
       const c = CATALOGUES[lang];
