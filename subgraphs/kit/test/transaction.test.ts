@@ -11,6 +11,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   database = db.database;
   await database.db.execute(sql.raw(`do $$ begin create role ${APP_ROLE} nologin; exception when duplicate_object then null; end $$`));
+  // as a role that is not a superuser (CI), the app role is taken with SET ROLE, which needs membership
+  await database.db.execute(sql.raw(`do $$ begin if not (select rolsuper from pg_roles where rolname = current_user) and not pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') then execute format('grant ${APP_ROLE} to %I', current_user); end if; end $$`));
   await database.db.execute(sql`create table public.attempts (n int not null)`);
   await database.db.execute(sql.raw(`grant usage on schema public to ${APP_ROLE}`));
   await database.db.execute(sql.raw(`grant select, insert on public.attempts to ${APP_ROLE}`));
