@@ -232,6 +232,17 @@ describe('mailed links', () => {
       await expectAccessible(page, `verify-email-expired-${lang}`);
       await context.close();
     }
+    for (const lang of ['en', 'fr'] as const) {
+      // the platform keeps its mail in the development mailbox here, as with npm start: the page links there
+      const c = CATALOGUES[lang];
+      const { context, page } = await newPage(e2e, { locale: BROWSER_LOCALE[lang] });
+      await page.goto('/check-mailbox');
+      await page.getByRole('link', { name: c.mail.devMailboxLink }).click();
+      await page.getByRole('heading', { name: c.mail.devMailboxTitle, level: 1 }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: DEMO_USERS.member }).first().waitFor();
+      await expectAccessible(page, `development-mailbox-${lang}`);
+      await context.close();
+    }
     const { context, page } = await newPage(e2e);
     await signUpByMail(e2e, page, email, 'a long enough password');
     await page.getByRole('heading', { name: CATALOGUES.en.welcome.title }).waitFor();
