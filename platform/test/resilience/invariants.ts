@@ -42,3 +42,23 @@ export async function ledgerViolations(url: string, database: string, orgId: str
 export async function committedIds(url: string, database: string, orgId: string, kind: string): Promise<Set<string>> {
   return asReader(url, database, orgId, async (db) => new Set((await queryRows<{ id: string }>(db, sql`select id::text as id from token.transactions where kind = ${kind}`)).map((r) => r.id)));
 }
+
+/**
+ * Chain leaves against the ledger: every transaction has exactly one leaf, every leaf is a transaction of the
+ * ledger, and a leaf's postings are the transaction's own (account and amount).
+ */
+export async function chainViolations(url: string, database: string, orgId: string): Promise<string[]> {
+  return asReader(url, database, orgId, async (db) => {
+    const ids = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string }>(db, query)).map((r) => r.id);
+    return [
+      ...(await ids(sql`select t.id::text as id from token.transactions t where (select count(*) from chain.leaves l where l.transaction_id = t.id) <> 1`)).map((id) => `transaction ${id}: not exactly one leaf`),
+      ...(await ids(sql`select l.transaction_id::text as id from chain.leaves l where not exists (select 1 from token.transactions t where t.id = l.transaction_id)`)).map((id) => `leaf ${id}: no such transaction`),
+      ...(await ids(sql`select l.transaction_id::text as id from chain.leaves l
+        where jsonb_array_length(l.data::jsonb->'postings') <> (select count(*) from token.postings p where p.transaction_id = l.transaction_id)
+           or exists (select 1 from token.postings p where p.transaction_id = l.transaction_id
+                      and not (l.data::jsonb->'postings') @> jsonb_build_array(jsonb_build_object('accountId', p.account_id::text, 'amount', p.amount::text)))`)).map(
+        (id) => `leaf ${id}: postings differ from the transaction's`,
+      ),
+    ];
+  });
+}

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKeyPair, keyNeedsOf, privateKeyVariable, publicKeyVariable, queryRows, sql } from '@etika/kit';
+import { queryRows, sql, type SigningKeyPair } from '@etika/kit';
 import { dataOrThrow, startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
 import { identity } from '@etika/identity';
 import { org } from '@etika/org';
@@ -12,54 +10,21 @@ import { seedTenant, type Tenant } from '@etika/org/testing';
 import { PRINCIPAL_HEADER, type Principal } from '@etika/schema';
 import { token } from '@etika/token';
 import { graphql } from '../../src/client.ts';
+import { startChild, type Child } from './children.ts';
 import { committedIds, ledgerViolations } from './invariants.ts';
 import { sleep, TRANSFER, transferLoad, until } from './load.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'subgraphs/token/src/main.ts');
 const onPostgres = Boolean(process.env['DATABASE_URL']);
 const dataDir = mkdtempSync(join(tmpdir(), 'etika-kill-'));
+const own = new Map<string, SigningKeyPair>();
 
 let peers: SubgraphTest;
 let t: Tenant;
-let child: ChildProcess | null = null;
+let child: Child | undefined;
 let databaseUrl: string;
-let ownKeys: Awaited<ReturnType<typeof generateSigningKeyPair>> | undefined;
 
-/** The token subgraph as `npm start -w subgraphs/token` runs it: its own process, on the test's database, org beside it. */
-async function startToken(): Promise<string> {
-  const needs = keyNeedsOf(token);
-  const keys: Record<string, string> = {};
-  for (const name of needs.trusts) if (peers.keys[name]) keys[publicKeyVariable(name)] = JSON.stringify(peers.keys[name].publicJwk);
-  ownKeys ??= await generateSigningKeyPair();
-  keys[publicKeyVariable('token')] = JSON.stringify(ownKeys.publicJwk);
-  keys[privateKeyVariable('token')] = JSON.stringify(ownKeys.privateJwk);
-  const env = { PATH: process.env['PATH'] ?? '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, ORG_URL: new URL(peers.subgraph('org').url).origin, ...keys };
-  // node itself with tsx's loader, not the tsx command, whose child would outlive a kill -9 of the command
-  const started = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = started;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /"url":"([^"]+)"/.exec(output);
-      if (found) resolve(found[1]!);
-    };
-    started.stdout!.on('data', onData);
-    started.stderr!.on('data', onData);
-    started.once('exit', (code) => reject(new Error(`token exited with ${code}: ${output.slice(-2000)}`)));
-    setTimeout(() => reject(new Error(`token did not start: ${output.slice(-2000)}`)), 60_000).unref();
-  });
-}
-
-async function kill9(): Promise<void> {
-  const c = child;
-  child = null;
-  if (!c || c.exitCode !== null) return;
-  const exited = new Promise((r) => c.once('exit', r));
-  c.kill('SIGKILL');
-  await exited;
-}
+/** The token subgraph in its own process, on the test's database, org beside it in the test's process. */
+const startToken = async () => (child = await startChild(token, peers.keys, own, { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ORG_URL: new URL(peers.subgraph('org').url).origin }));
 
 beforeAll(async () => {
   if (!onPostgres) return;
@@ -72,16 +37,16 @@ beforeAll(async () => {
   t = await seedTenant(peers, 'kill');
 }, 120_000);
 afterAll(async () => {
-  await kill9();
+  await child?.kill9();
   await peers?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe.skipIf(!onPostgres)('kill -9 of the token subgraph in the middle of transfers (on PostgreSQL; skipped on PGlite)', () => {
   it('every transfer answered as committed is in the ledger once, nothing unanswered is half-written, the invariants hold', async () => {
-    let url = await startToken();
+    await startToken();
     const send = async (query: string, variables: Record<string, unknown>, as: Principal) => {
-      const r = await graphql<{ transferTokens?: { id: string } }>(`${url}`, query, variables, { [PRINCIPAL_HEADER]: await peers.principalToken(as) });
+      const r = await graphql<{ transferTokens?: { id: string } }>(child!.url, query, variables, { [PRINCIPAL_HEADER]: await peers.principalToken(as) });
       return r as never;
     };
     const defined = await send('mutation($input: DefineTokenInput!) { defineToken(input: $input) { id } }', { input: { name: 'Kill points', symbol: 'KIL', decimals: 0 } }, t.as.owner);
@@ -92,9 +57,9 @@ describe.skipIf(!onPostgres)('kill -9 of the token subgraph in the middle of tra
     const people = [{ principal: t.as.member, userId: t.userIds.member }, { principal: t.as.admin, userId: t.userIds.admin }];
     const load = transferLoad(send, tokenId, people, 8);
     await until('transfers to commit', 20_000, () => load.attempts.filter((a) => a.id).length > 20);
-    await kill9();
+    await child!.kill9();
     await sleep(300);
-    url = await startToken();
+    await startToken();
     const restarted = Date.now();
     await until('transfers to commit after the restart', 30_000, () => load.attempts.some((a) => a.id && a.at > restarted));
     const attempts = await load.stop();
