@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Rights, generateKeyPairs, importPrivateKey, keysFor, openDatabase, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
+import { sql } from 'drizzle-orm';
+import { Rights, generateKeyPairs, importPrivateKey, keysFor, openDatabase, queryRows, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
 import { createTestDatabase } from '@etika/kit/testing';
-import { SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
+import { EVENT_TYPES, SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 import { SIGNING_SERVICES } from './registry.ts';
 import { bearer, dataOrThrow, graphql } from './client.ts';
@@ -10,6 +11,8 @@ import { inviteAndAccept } from './seed.ts';
 export interface TestPlatform extends Platform {
   /** Every service's key pair, so a test can sign what a service would (or a forger could not). */
   readonly keys: KeyPairs;
+  /** Started as in production: people sign up only through the mailed link (`signUp` below does). */
+  readonly production: boolean;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof graphql<T>>;
 }
 
@@ -43,6 +46,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   return {
     ...platform,
     keys,
+    production: options.production ?? false,
     gql: (query, variables = {}, headers = {}) => graphql(platform.gatewayUrl, query, variables, headers),
     close: async () => {
       // the platform closes the databases it was given; on a server, the test's own pool and database remain
@@ -55,11 +59,33 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 export const PASSWORD = 'correct horse battery staple';
 
 export async function signUp(p: TestPlatform, email: string): Promise<{ token: string; userId: string }> {
+  if (p.production) return signUpByMail(p, email);
   const r = await p.gql<{ signUp: { accessToken: string; userId: string } }>(
     'mutation($input: CredentialsInput!) { signUp(input: $input) { accessToken userId } }',
     { input: { email, password: PASSWORD } },
   );
   const { signUp: s } = dataOrThrow(r);
+  return { token: s.accessToken, userId: s.userId };
+}
+
+/**
+ * Sign-up as production allows it: `requestSignUp`, then `completeSignUp` with the link's secret, which the test
+ * reads where the mail starts from (identity's outbox event), as the person would read it in their mailbox.
+ */
+async function signUpByMail(p: TestPlatform, email: string): Promise<{ token: string; userId: string }> {
+  dataOrThrow(await p.gql('mutation($input: SignUpRequestInput!) { requestSignUp(input: $input) }', { input: { email, password: PASSWORD, language: 'EN' } }));
+  const rows = await p.databases.identity.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.system', 'outbox-relay', true)`);
+    return queryRows<{ token: string | null }>(
+      tx,
+      sql`select payload->>'token' as token from identity.outbox where type = ${EVENT_TYPES.identityMailRequested}
+          and payload->>'email' = ${email} and payload->>'kind' = 'verify-email' order by occurred_at desc limit 1`,
+    );
+  });
+  const secret = rows[0]?.token;
+  if (!secret) throw new Error(`no sign-up link was mailed to ${email}`);
+  const r = await p.gql<{ completeSignUp: { accessToken: string; userId: string } }>('mutation($t: String!) { completeSignUp(token: $t) { accessToken userId } }', { t: secret });
+  const { completeSignUp: s } = dataOrThrow(r);
   return { token: s.accessToken, userId: s.userId };
 }
 

@@ -17,6 +17,8 @@ export interface IdentityServices {
 
 export interface IdentityContext extends RequestInfo {
   readonly services: IdentityServices;
+  /** In production an account is only made from a mailed link (`completeSignUp`). */
+  readonly production: boolean;
 }
 
 /** The signed-in person and session of a request; a partner key is refused (`FORBIDDEN`). */

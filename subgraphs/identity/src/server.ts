@@ -43,7 +43,7 @@ export async function buildIdentityServer(
     production: deps.production,
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
-    buildContext: (info) => ({ ...info, services }),
+    buildContext: (info) => ({ ...info, services, production: deps.production }),
     onClose: () => relay.stop(),
     internalRoutes: identityInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.apiKeys, services.users),
   });

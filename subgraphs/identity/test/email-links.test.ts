@@ -129,3 +129,19 @@ describe('links are limited', () => {
     expect(await mailsTo(email)).toHaveLength(5);
   });
 });
+
+describe('the old sign-up in production', () => {
+  it('is refused, so no answer tells whether an address has an account; sign-up by mail still works', async () => {
+    const prod = await startSubgraphTest(identity, { peers: [org], production: true });
+    try {
+      const SIGN_UP = 'mutation($input: CredentialsInput!) { signUp(input: $input) { userId } }';
+      const refused = await prod.execute(SIGN_UP, { input: { email: fresh(), password: PASSWORD } });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      expect(refused.data ?? null).toBeNull();
+      const requested = await prod.execute(REQUEST, { input: { email: fresh(), password: PASSWORD, language: 'EN' } });
+      expect(requested.errors).toBeUndefined();
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -18,10 +18,12 @@ function boundedOrThrow(input: CredentialsInput): void {
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload, {
-    description: 'Creates an account and signs in, without confirming the address.',
+    description: 'Development and tests only (refused in production): creates an account and signs in, without confirming the address.',
     deprecationReason: 'It tells whether an address has an account: use requestSignUp, then completeSignUp with the mailed link',
   })
   async signUp(@Arg('input', () => CredentialsInput) input: CredentialsInput, @Ctx() ctx: IdentityContext): Promise<AuthPayload> {
+    // development and tests only: in production an answer here would tell anyone which addresses have an account
+    if (ctx.production) throw appError('FORBIDDEN', 'Sign up with requestSignUp: the account is made from the mailed link');
     boundedOrThrow(input);
     return payload(await ctx.services.auth.signUp(input.email, input.password, clientOf(ctx)));
   }

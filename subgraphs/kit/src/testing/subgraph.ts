@@ -61,6 +61,8 @@ export interface SubgraphTestOptions {
   readonly peers?: readonly SubgraphDescriptor[];
   /** Subgraph settings by variable name; each subgraph reads its own, with its defaults. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Start the subgraphs as in production (masked errors, what production refuses refused). */
+  readonly production?: boolean;
 }
 
 /** The data of a response that must have succeeded; anything else throws with the errors. */
@@ -118,7 +120,7 @@ export async function startSubgraphTest(descriptor: SubgraphDescriptor, options:
     for (const d of [...all.slice(1), descriptor]) {
       const database = d === descriptor || !test.url ? test.database : await openDatabase({ url: test.url, maxConnections: 5 });
       const store = openStore(testRedisUrl(), `${namespace}${d.name}`);
-      const deps = { database, store, keys: keysFor(keys, d.name, keyNeedsOf(d)), logger: createLogger(d.name, 'silent'), production: false, peers, bus, rights };
+      const deps = { database, store, keys: keysFor(keys, d.name, keyNeedsOf(d)), logger: createLogger(d.name, 'silent'), production: options.production ?? false, peers, bus, rights };
       const subgraph = await startSubgraph(d, deps, options.settings ?? {}, { port: 0, host: '127.0.0.1' });
       running.push({ subgraph, database, store });
       handles.set(d.name, handle(d.name, database, subgraph, principalToken));
