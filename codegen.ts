@@ -1,11 +1,15 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { LIVE_SDL } from './gateway/src/subscriptions/live-schema.ts';
 
 /** The files of the shell (loaded before sign-in) that write operations: they import `graphql()` from `web/src/gql/shell/`. */
 const SHELL_DOCUMENTS = ['web/src/app/**/*.{ts,tsx}', 'web/src/modules/auth/auth.operations.ts', 'web/src/modules/organizations/invitations.operations.ts', '!web/src/**/*.test.{ts,tsx}'];
 
-/** Typed documents for the web app, generated from the composed supergraph and the operations in web/src. */
+/**
+ * Typed documents for the web app, generated from the composed supergraph, the subscription fields the gateway serves
+ * itself at /graphql/stream (its own SDL, which composition never sees) and the operations in web/src.
+ */
 const config: CodegenConfig = {
-  schema: 'schema/supergraph.graphql',
+  schema: ['schema/supergraph.graphql', LIVE_SDL],
   ignoreNoDocuments: false,
   generates: {
     'web/src/gql/': {

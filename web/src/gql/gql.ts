@@ -37,6 +37,8 @@ type Documents = {
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": typeof types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": typeof types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": typeof types.IssueTokensDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      readAt\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  subscription WalletChanged {\n    walletChanged {\n      transactionId\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": typeof types.WalletChangedDocument,
     "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n": typeof types.InvitationsDocument,
     "mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }": typeof types.InviteMemberDocument,
@@ -125,6 +127,8 @@ const documents: Documents = {
     "\n  query IssuanceTokens {\n    tokens {\n      id\n      name\n      symbol\n      decimals\n      maxSupply\n      circulatingSupply\n    }\n  }\n": types.IssuanceTokensDocument,
     "mutation DefineToken($input: DefineTokenInput!) { defineToken(input: $input) { id } }": types.DefineTokenDocument,
     "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }": types.IssueTokensDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      readAt\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  subscription WalletChanged {\n    walletChanged {\n      transactionId\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n": types.WalletChangedDocument,
     "\n  query Members($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      members {\n        id\n        role\n        joinedAt\n        user {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.MembersDocument,
     "\n  query Invitations($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      invitations {\n        id\n        email\n        role\n        status\n        expiresAt\n      }\n    }\n  }\n": types.InvitationsDocument,
     "mutation InviteMember($email: String!, $role: MemberRole!) { inviteMember(email: $email, role: $role) { id } }": types.InviteMemberDocument,
@@ -296,6 +300,14 @@ export function graphql(source: "mutation DefineToken($input: DefineTokenInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }"): (typeof documents)["mutation IssueTokens($input: MovementInput!) { issueTokens(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      id\n      readAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WalletChanged {\n    walletChanged {\n      transactionId\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription WalletChanged {\n    walletChanged {\n      transactionId\n      wallet {\n        amount\n        token {\n          id\n          name\n          symbol\n          decimals\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
