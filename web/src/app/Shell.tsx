@@ -10,6 +10,7 @@ import { messageFor } from '../ui/errors.ts';
 import { useI18n } from './i18n.ts';
 import { switchOrganization } from './organization.ts';
 import { Preferences } from './Preferences.tsx';
+import { useLive } from './live-status.ts';
 import { session, useSession } from './session.ts';
 import { DEFAULT_BRAND, brandSystem } from './theme.ts';
 
@@ -86,6 +87,7 @@ function Shell() {
   const [saveLanguage] = useMutation(SET_LANGUAGE);
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useLive();
   const active = data?.me.memberships.find((m) => m.organization.id === claims?.org)?.organization;
   const system = useMemo(() => brandSystem(active?.brandColor ?? DEFAULT_BRAND), [active?.brandColor]);
   if (loading) return <Spinner role="status" aria-label={t('common.loading')} m={8} />;
