@@ -3,7 +3,8 @@ import { Link as ChakraLink } from '@chakra-ui/react';
 import { NavLink } from 'react-router';
 import { graphql } from '../gql/shell/index.ts';
 import { useI18n } from './i18n.ts';
-import { POLL_MS, useLiveConnected } from './live-status.ts';
+import { useLiveConnected } from './live-status.ts';
+import { POLL_MS } from './poll.ts';
 
 export const UNREAD_COUNT = graphql(`query UnreadNotificationCount { unreadNotificationCount }`);
 

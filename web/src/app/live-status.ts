@@ -26,9 +26,6 @@ class LiveStatus {
 
 export const liveStatus = new LiveStatus();
 
-/** How often the bell asks the unread count again while the live stream is down. */
-export const POLL_MS = 10_000;
-
 export const useLiveConnected = (): boolean => useSyncExternalStore(liveStatus.subscribe, liveStatus.snapshot);
 
 /** Follows the signed-in person's live streams while the component is mounted (the shell, once signed in). */
