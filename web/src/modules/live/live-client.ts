@@ -1,12 +1,11 @@
 import type { ApolloClient, TypedDocumentNode } from '@apollo/client';
-import { addTypenameToDocument, print } from '@apollo/client/utilities';
 import { createClient, NetworkError, type Client, type ExecutionResult } from 'graphql-sse';
 import { refreshSession } from '../../app/auth-fetch.ts';
 import { UNREAD_COUNT } from '../../app/Bell.tsx';
 import { liveStatus } from '../../app/live-status.ts';
 import { session, type Claims } from '../../app/session.ts';
 import { backoffMs, endingCode, nextStep, refreshDelayMs, type Ending } from './live-policy.ts';
-import { NOTIFICATION_ADDED, WALLET_CHANGED } from './live.operations.ts';
+import { NOTIFICATION_ADDED, WALLET_CHANGED, registered } from './live.operations.ts';
 
 export const STREAM_URL = '/graphql/stream';
 
@@ -28,8 +27,7 @@ class Follow<Data> {
   private attempt = 0;
   private stopped = false;
   private wasDown = false;
-  private readonly query: string;
-  private readonly operationName: string;
+  private readonly request: { readonly operationName: string; readonly query: string };
 
   constructor(
     private readonly client: Client,
@@ -37,9 +35,7 @@ class Follow<Data> {
     private readonly onData: (data: Data) => void,
     private readonly onUp: (up: boolean, reconnected: boolean) => void,
   ) {
-    // the text Apollo Client would send, so it is the one in the trusted documents (web/persisted-documents.json)
-    this.query = print(addTypenameToDocument(document));
-    this.operationName = /(?:subscription)\s+(\w+)/.exec(this.query)?.[1] ?? '';
+    this.request = registered(document);
     this.open();
   }
 
@@ -66,7 +62,7 @@ class Follow<Data> {
   private open(): void {
     let ending: Ending | null = null;
     const dispose = this.client.subscribe<Data>(
-      { query: this.query, operationName: this.operationName },
+      { ...this.request },
       {
         next: (result: ExecutionResult<Data>) => {
           const code = endingCode(result);

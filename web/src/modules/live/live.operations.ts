@@ -1,3 +1,5 @@
+import { addTypenameToDocument, print } from '@apollo/client/utilities';
+import { Kind, type DocumentNode } from 'graphql';
 import { graphql } from '../../gql/index.ts';
 
 /** Each new notification of the person's, as the gateway streams it (`/graphql/stream`). */
@@ -27,3 +29,9 @@ export const WALLET_CHANGED = graphql(`
     }
   }
 `);
+
+/** A subscription's name and text as the live client sends them: as Apollo Client would, so the trusted documents hold it. */
+export function registered(document: DocumentNode): { readonly operationName: string; readonly query: string } {
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return { operationName: operation?.name?.value ?? '', query: print(addTypenameToDocument(document)) };
+}
