@@ -129,4 +129,27 @@ describe('the app updates live', () => {
     expect(closed.some((body) => body.includes('WalletChanged')) && closed.some((body) => body.includes('NotificationAdded'))).toBe(true);
     await context.close();
   });
+
+  it('switching organisation closes the streams and opens the new organisation’s', async () => {
+    const c = CATALOGUES.en;
+    const { context, page } = await newPage(e2e);
+    const opened = Promise.all([streamOpened(page, 'WalletChanged'), streamOpened(page, 'NotificationAdded')]);
+    await signIn(page, 'owner', '/wallet');
+    await page.getByRole('heading', { name: c.wallet.title, level: 1 }).waitFor();
+    await opened;
+    const closed: string[] = [];
+    page.on('requestfailed', (r) => {
+      if (r.url().endsWith('/graphql/stream')) closed.push(r.postData() ?? '');
+    });
+    const reopened = Promise.all([streamOpened(page, 'WalletChanged'), streamOpened(page, 'NotificationAdded')]);
+    await page.getByLabel(c.shell.organisation).selectOption({ label: 'Globex Club' });
+    await page.locator('header p', { hasText: 'Globex Club' }).waitFor();
+    expect((await reopened).map((r) => r.status())).toEqual([200, 200]);
+    await expect.poll(() => closed.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    const authorization = (await (await reopened)[0].request().allHeaders())['authorization'] ?? '';
+    const claims = JSON.parse(Buffer.from(authorization.replace(/^Bearer /, '').split('.')[1] ?? '', 'base64url').toString()) as { org: string };
+    expect(claims.org).not.toBe(e2e.orgIds[0]);
+    await page.locator('header a[href="/notifications"][data-live="on"]').waitFor();
+    await context.close();
+  });
 });
