@@ -130,7 +130,7 @@ describe('the app updates live', () => {
     await context.close();
   });
 
-  it('switching organisation closes the streams and opens the new organisation’s', async () => {
+  it('switching organisation closes the streams and opens the new organisation’s; leaving the wallet closes its stream', async () => {
     const c = CATALOGUES.en;
     const { context, page } = await newPage(e2e);
     const opened = Promise.all([streamOpened(page, 'WalletChanged'), streamOpened(page, 'NotificationAdded')]);
@@ -149,6 +149,12 @@ describe('the app updates live', () => {
     const authorization = (await (await reopened)[0].request().allHeaders())['authorization'] ?? '';
     const claims = JSON.parse(Buffer.from(authorization.replace(/^Bearer /, '').split('.')[1] ?? '', 'base64url').toString()) as { org: string };
     expect(claims.org).not.toBe(e2e.orgIds[0]);
+    await page.locator('header a[href="/notifications"][data-live="on"]').waitFor();
+    // the wallet's stream is held only by the pages that show a wallet: leaving them closes it, not the bell's
+    closed.length = 0;
+    await page.locator('header nav').getByRole('link', { name: c.nav.security }).click();
+    await expect.poll(() => closed.some((body) => body.includes('WalletChanged')), { timeout: 5_000 }).toBe(true);
+    expect(closed.some((body) => body.includes('NotificationAdded'))).toBe(false);
     await page.locator('header a[href="/notifications"][data-live="on"]').waitFor();
     await context.close();
   });

@@ -8,6 +8,7 @@ import { useEffect, useSyncExternalStore } from 'react';
  */
 class LiveStatus {
   private up = false;
+  private walletPages = 0;
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void) => {
@@ -22,11 +23,34 @@ class LiveStatus {
     this.up = up;
     this.listeners.forEach((l) => l());
   }
+
+  /** Whether a page that shows a wallet or a history is open: the wallet's stream is held only meanwhile. */
+  get walletShown(): boolean {
+    return this.walletPages > 0;
+  }
+
+  /** A page that shows a wallet is open, until the returned function is called. */
+  showWallet(): () => void {
+    this.walletPages++;
+    this.listeners.forEach((l) => l());
+    return () => {
+      this.walletPages--;
+      this.listeners.forEach((l) => l());
+    };
+  }
 }
 
 export const liveStatus = new LiveStatus();
 
 export const useLiveConnected = (): boolean => useSyncExternalStore(liveStatus.subscribe, liveStatus.snapshot);
+
+/**
+ * For the pages that show a wallet or a history: they follow `walletChanged` while open, so a tab holds one stream
+ * (notifications) elsewhere, and browsers keep only six connections to a host over HTTP/1.1.
+ */
+export function useLiveWallet(): void {
+  useEffect(() => liveStatus.showWallet(), []);
+}
 
 /** Follows the signed-in person's live streams while the component is mounted (the shell, once signed in). */
 export function useLive(): void {

@@ -111,10 +111,16 @@ class Follow<Data> {
   }
 }
 
-/** The live streams of one person in one organisation: notifications always, the wallet with `token:read`. */
+/**
+ * The live streams of one person in one organisation: notifications always; the wallet with `token:read`, while a
+ * page that shows it is open (asked again whenever that stream opens, for what happened while it was closed).
+ */
 class Connection {
   private readonly client: Client;
-  private readonly follows: Follow<unknown>[] = [];
+  private readonly notifications: Follow<unknown>;
+  private wallet: Follow<unknown> | null = null;
+  private readonly walletAllowed: boolean;
+  private readonly unwatch: () => void;
   private expiry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly apollo: ApolloClient, claims: Claims) {
@@ -130,26 +136,40 @@ class Connection {
       liveStatus.set(up);
       if (reconnected) void refetchActive(apollo, NOTIFICATION_QUERIES);
     });
-    this.follows.push(notifications as Follow<unknown>);
-    if (claims.org && claims.scp.includes('token:read')) {
-      const wallet = new Follow(this.client, WALLET_CHANGED, () => void refetchActive(apollo, WALLET_QUERIES), (_up, reconnected) => {
-        if (reconnected) void refetchActive(apollo, WALLET_QUERIES);
-      });
-      this.follows.push(wallet as Follow<unknown>);
-    }
+    this.notifications = notifications as Follow<unknown>;
+    this.walletAllowed = Boolean(claims.org) && claims.scp.includes('token:read');
+    this.unwatch = liveStatus.subscribe(() => this.followWallet());
+    this.followWallet();
     this.watchExpiry(claims);
   }
 
   /** A refreshed token for the same person and organisation: every stream again with it. */
   renewed(claims: Claims): void {
     this.watchExpiry(claims);
-    for (const f of this.follows) f.restart();
+    this.notifications.restart();
+    this.wallet?.restart();
   }
 
   stop(): void {
+    this.unwatch();
     if (this.expiry) clearTimeout(this.expiry);
-    for (const f of this.follows) f.stop();
+    this.wallet?.stop();
+    this.wallet = null;
+    this.notifications.stop();
     this.client.dispose();
+  }
+
+  private followWallet(): void {
+    const wanted = this.walletAllowed && liveStatus.walletShown;
+    if (wanted && !this.wallet) {
+      const wallet = new Follow(this.client, WALLET_CHANGED, () => void refetchActive(this.apollo, WALLET_QUERIES), (up) => {
+        if (up) void refetchActive(this.apollo, WALLET_QUERIES);
+      });
+      this.wallet = wallet as Follow<unknown>;
+    } else if (!wanted && this.wallet) {
+      this.wallet.stop();
+      this.wallet = null;
+    }
   }
 
   /** The bell counts a new unread notification at once; the list, when open, shows it. */

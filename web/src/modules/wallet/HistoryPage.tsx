@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Field, HStack, Heading, Input, NativeSelect, Stack, Text } from '@chakra-ui/react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n.ts';
+import { useLiveWallet } from '../../app/live-status.ts';
 import { useSession } from '../../app/session.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { HistoryList, useRowWords } from './HistoryList.tsx';
@@ -13,6 +14,7 @@ const PAGE = 20;
 /** Your history, or the whole organisation's ledger for auditors, admins and owners; every filter is in the URL. */
 export default function HistoryPage() {
   const { t, locale } = useI18n();
+  useLiveWallet();
   const { claims, can } = useSession();
   const [params, setParams] = useSearchParams();
   const ledgerAllowed = can('ledger:read');

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatAmount } from '../../app/amount.ts';
 import { useI18n } from '../../app/i18n.ts';
+import { useLiveWallet } from '../../app/live-status.ts';
 import { useSession } from '../../app/session.ts';
 import { messageFor } from '../../ui/errors.ts';
 import { Section } from '../../ui/Section.tsx';
@@ -15,6 +16,7 @@ const BalanceHistory = lazy(() => import('../analytics/BalanceHistory.tsx'));
 
 export default function WalletPage() {
   const { t, locale } = useI18n();
+  useLiveWallet();
   const { can } = useSession();
   const wallet = useQuery(WALLET);
   const balances = wallet.data?.me.wallet ?? [];
