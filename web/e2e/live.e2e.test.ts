@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS, bearer, dataOrThrow, graphql, type DemoRole } from '@etika/platform';
 import { formatAmount } from '../src/app/amount.ts';
-import { POLL_MS } from '../src/app/poll.ts';
+import { LIVE_POLL_MS, POLL_MS } from '../src/app/poll.ts';
 import { CATALOGUES, recordOperations } from './helpers.ts';
 import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
 
@@ -55,8 +55,9 @@ describe('the app updates live', () => {
     await signIn(page, 'member', '/wallet');
     await page.getByRole('heading', { name: c.wallet.title, level: 1 }).waitFor();
     expect((await opened).map((r) => r.status())).toEqual([200, 200]);
-    // while the stream is open the bell does not poll
+    // while the stream is open the bell asks the count only once a minute: none of this test's waits comes near it
     await page.locator('header a[href="/notifications"][data-live="on"]').waitFor();
+    const liveSince = Date.now();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     const sent = recordOperations(page);
     const balances = page.getByRole('list', { name: c.wallet.balances });
@@ -85,6 +86,7 @@ describe('the app updates live', () => {
     await sendToMember('7', 'Second live transfer');
     await page.getByText('Second live transfer').first().waitFor({ timeout: LIVE_WITHIN_MS });
     await page.waitForFunction((min) => Number(document.querySelector('header a[href="/notifications"]')?.getAttribute('data-unread')) > min, bellNow, { timeout: LIVE_WITHIN_MS });
+    expect(Date.now() - liveSince).toBeLessThan(LIVE_POLL_MS);
     expect(sent).not.toContain('UnreadNotificationCount');
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await context.close();

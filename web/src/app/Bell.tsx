@@ -4,18 +4,19 @@ import { NavLink } from 'react-router';
 import { graphql } from '../gql/shell/index.ts';
 import { useI18n } from './i18n.ts';
 import { useLiveConnected } from './live-status.ts';
-import { POLL_MS } from './poll.ts';
+import { LIVE_POLL_MS, POLL_MS } from './poll.ts';
 
 export const UNREAD_COUNT = graphql(`query UnreadNotificationCount { unreadNotificationCount }`);
 
 /**
  * The header's bell: the unread count, linking to the notification list (a lazy page). The live stream counts each
- * new notification at once (`modules/live/`); the count is asked again every 10 s only while that stream is down.
+ * new notification at once (`modules/live/`); the count is asked again every 10 s while that stream is down, every
+ * minute while it is open (for notifications read elsewhere).
  */
 export function Bell() {
   const { t } = useI18n();
   const live = useLiveConnected();
-  const { data } = useQuery(UNREAD_COUNT, { pollInterval: live ? 0 : POLL_MS });
+  const { data } = useQuery(UNREAD_COUNT, { pollInterval: live ? LIVE_POLL_MS : POLL_MS });
   const count = data?.unreadNotificationCount ?? 0;
   return (
     <ChakraLink asChild color="brand.contrast" fontWeight="semibold" display="inline-flex" alignItems="center" gap={1}>
