@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../subgraphs/identity/src/security/index.ts';
 import { BROWSER_LOCALE, CATALOGUES, expectAccessible, say, type Lang } from './helpers.ts';
-import { newPage, shot, signIn, signUpByMail, startE2E, type E2E } from './platform.ts';
+import { newPage, settled, shot, signIn, signUpByMail, startE2E, type E2E } from './platform.ts';
 
 const FIREFOX_ON_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
@@ -166,7 +166,7 @@ describe('every page, in both languages and both themes', () => {
       for (const path of PAGES) {
         await page.goto(path);
         await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         await expectAccessible(page, `${path} ${org} ${lang} ${colorScheme}`);
       }
     }

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS, bearer, dataOrThrow, graphql, type DemoRole 
 import { formatAmount } from '../src/app/amount.ts';
 import { formatMoney } from '../src/modules/payments/money.ts';
 import { BROWSER_LOCALE, CATALOGUES, expectAccessible, recordOperations, say, type Lang } from './helpers.ts';
-import { newPage, shot, signIn, startE2E, type E2E } from './platform.ts';
+import { newPage, settled, shot, signIn, startE2E, type E2E } from './platform.ts';
 
 let e2e: E2E;
 let acme: string;
@@ -53,7 +53,10 @@ const acmeText = (minor: bigint | string, lang: Lang) => `${formatAmount(minor, 
 const eur = (minor: bigint | string, lang: Lang) => formatMoney(minor, 'EUR', 2, LOCALE[lang]);
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  // The sandbox's webhooks are lost on purpose in this file (nothing answers on port 9), so that a processing payment
+  // stays processing until someone asks the provider: what the reconcile button is for. A processing payment settled
+  // by its webhook is tested through the gateway in subgraphs/payment.
+  e2e = await startE2E({ settings: { PAYMENT_WEBHOOK_URL: 'http://127.0.0.1:9/webhooks/payments/sandbox' } });
   const { tokens } = await api<{ tokens: { id: string; symbol: string }[] }>('owner', '{ tokens { id symbol } }');
   acme = tokens.find((t) => t.symbol === 'ACME')!.id;
   await api('owner', 'mutation($input: SetTokenPriceInput!) { setTokenPrice(input: $input) { unitAmount } }', { input: { tokenId: acme, ...PRICE } });
@@ -163,7 +166,7 @@ describe('buying tokens', () => {
     await context.close();
   });
 
-  it('a payment that stays processing settles by itself, then the tokens arrive', async () => {
+  it('a payment that stays processing settles once the provider is asked, then the tokens arrive', async () => {
     const c = CATALOGUES.en;
     const before = await balanceOf('member');
     const { context, page } = await newPage(e2e);
@@ -172,8 +175,7 @@ describe('buying tokens', () => {
     await page.getByRole('button', { name: c.review.open }).click();
     await page.getByRole('button', { name: c.payments.payNow }).click();
     await page.getByRole('heading', { name: c.payments.processing }).waitFor();
-    // The sandbox settles it a few seconds later and says so by webhook; here the webhook goes to the default gateway
-    // port, not this platform's, so it is lost, which is what reconciliation on demand is for.
+    // The sandbox settles it a few seconds later; its webhook is lost here (see beforeAll), so asking the provider does.
     await expect.poll(async () => (await api<{ reconcilePayments: { updated: number } }>('admin', 'mutation { reconcilePayments { updated } }')).reconcilePayments.updated, { timeout: 15_000, interval: 1_000 }).toBe(1);
     await page.getByRole('status').filter({ hasText: say(c.payments.arrived, { tokens: '1.00 ACME', balance: acmeText(before + 100n, 'en') }) }).waitFor({ timeout: 20_000 });
     await context.close();
@@ -353,7 +355,7 @@ describe('who sees what', () => {
     for (const [path, title] of [['/buy', c.payments.buyTitle], ['/payments', c.payments.mineTitle], ['/sales', c.payments.salesTitle], ['/prices', c.payments.pricesTitle]] as const) {
       await page.goto(path);
       await page.getByRole('heading', { name: title, exact: true }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await expectAccessible(page, `${path} ${lang} ${colorScheme}`);
     }
     await context.close();
@@ -366,7 +368,7 @@ describe('who sees what', () => {
     for (const [path, title] of [['/buy', c.payments.buyTitle], ['/payments', c.payments.mineTitle], ['/sales', c.payments.salesTitle], ['/prices', c.payments.pricesTitle]] as const) {
       await page.goto(path);
       await page.getByRole('heading', { name: title, exact: true }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect({ path, overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) }).toEqual({ path, overflow: 0 });
     }
     await context.close();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { SUPERGRAPH_PATH } from '@etika/schema';
 import { DEMO_PASSWORD, DEMO_USERS, SIGNING_SERVICES, dataOrThrow, graphql, seedDemo, startPlatform, type DemoRole, type Platform } from '@etika/platform';
@@ -72,7 +72,38 @@ export async function newPage(e2e: E2E, options: PageOptions = {}): Promise<{ co
     colorScheme: options.colorScheme ?? 'light',
     timezoneId: 'Europe/Paris',
   });
+  track(context);
   return { context, page: await context.newPage() };
+}
+
+/** Requests in flight per browser context, live streams aside (they stay open as long as a page follows them). */
+const inFlight = new WeakMap<BrowserContext, Set<Request>>();
+const isStream = (request: Request) => new URL(request.url()).pathname.startsWith('/graphql/stream');
+
+function track(context: BrowserContext): Set<Request> {
+  const known = inFlight.get(context);
+  if (known) return known;
+  const pending = new Set<Request>();
+  inFlight.set(context, pending);
+  context.on('request', (r) => (isStream(r) ? undefined : pending.add(r)));
+  context.on('requestfinished', (r) => pending.delete(r));
+  context.on('requestfailed', (r) => pending.delete(r));
+  return pending;
+}
+
+/**
+ * Resolves once the page's context has had no request in flight for `quietMs`, live streams aside: what
+ * `waitForLoadState('networkidle')` did before pages held a stream open (with one open it never comes).
+ */
+export async function settled(page: Page, quietMs = 500, timeoutMs = 20_000): Promise<void> {
+  const pending = track(page.context());
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    if (Date.now() > deadline) throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(', ')}`);
+    await page.waitForTimeout(50);
+    if (pending.size > 0) quietSince = Date.now();
+  }
 }
 
 /** Signs in through the form, whatever the page's language (fields by name, the form's own button). */
