@@ -93,7 +93,10 @@ describe('notificationAdded', () => {
     await accepted(admin, auditor, other);
     await move('transferTokens', a.tokens.member, tokenA, a.userIds.admin, '10');
 
-    const got = (await admin.next()).data!['notificationAdded'] as { id: string; kind: string; organizationId: string; title: string };
+    // the previous test's revoked key tells the admins too, and its notification may still be on its way: skip it
+    type Added = { id: string; kind: string; organizationId: string; title: string };
+    let got = (await admin.next()).data!['notificationAdded'] as Added;
+    for (let i = 0; i < 5 && got.kind === 'APIKEY_REVOKED'; i++) got = (await admin.next()).data!['notificationAdded'] as Added;
     expect(got).toMatchObject({ kind: 'TOKENS_RECEIVED', organizationId: a.orgId });
     expect(got.title.length).toBeGreaterThan(0);
     const listed = dataOrThrow(await p.gql<{ notifications: { nodes: { id: string }[] } }>('{ notifications(first: 5) { nodes { id } } }', {}, bearer(a.tokens.admin)));
