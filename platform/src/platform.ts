@@ -129,8 +129,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 }
 
-/** A port nobody listens on now (the gateway takes it a moment later). */
-function freePort(host: string): Promise<number> {
+/** A port nobody listens on now, for a server started a moment later (the gateway, a test's receiver). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

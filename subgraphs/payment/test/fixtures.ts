@@ -1,22 +1,12 @@
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { bearer, dataOrThrow } from '@etika/platform';
+import { bearer, dataOrThrow, freePort } from '@etika/platform';
 import { seedTenant, startTestPlatform, type Tenant, type TestPlatform, type TestPlatformOptions } from '@etika/platform/testing';
 import { PAYMENT_WEBHOOKS } from '@etika/schema';
 import { signatureHeader } from '../src/webhook/signature.ts';
 
-export const SANDBOX_SECRET = 'whsec_test_sandbox_secret_0123456789';
+export { freePort };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const SANDBOX_SECRET = 'whsec_test_sandbox_secret_0123456789';
 
 /**
  * The whole platform through its gateway, with the sandbox delivering its webhooks to the gateway's own endpoint
