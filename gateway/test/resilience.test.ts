@@ -172,8 +172,11 @@ describe('deduplication of identical in-flight subgraph fetches', () => {
   const echo = '{ slowEcho(word: "same") }';
 
   it('shares one fetch between identical concurrent queries of one principal', async () => {
-    catalog.behave({ kind: 'slow', ms: 150 });
     const token = await signAccess(randomUUID(), randomUUID());
+    // The first request plans the query; warmed, the three below reach the fetch well within the slow answer.
+    await ask(echo, { authorization: `Bearer ${token}` });
+    catalog.calls.length = 0;
+    catalog.behave({ kind: 'slow', ms: 600 });
     const answers = await Promise.all([1, 2, 3].map(() => ask(echo, { authorization: `Bearer ${token}` })));
     expect(answers.map((a) => a.data)).toEqual([1, 2, 3].map(() => ({ slowEcho: 'same' })));
     expect(catalog.calls).toHaveLength(1);
