@@ -1,17 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { REQUEST_ID_HEADER, composedSubgraphUrls, type Principal } from '@etika/schema';
+import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
 import { engineTraits, type EngineName } from './engine/engine.ts';
-import { RustPlannerEngine } from './engine/rust-planner.ts';
+import { createEngine } from './engine/create-engine.ts';
 import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
@@ -112,19 +111,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   );
 
   const fetcher = new SubgraphFetcher(options.subgraphs ?? DEFAULT_SUBGRAPH_SETTINGS, [...(options.subgraphObservers ?? []), edge.metrics]);
-  let updateSupergraph: ((sdl: string) => void) | null = null;
-  const composed = composedSubgraphUrls(options.supergraphSdl);
-  const gateway = options.engine === 'rust'
-    ? new RustPlannerEngine(stripSecurityLinks(options.supergraphSdl), apiSchema, fetcher, Object.fromEntries(Object.entries(composed).map(([name, url]) => [name, options.subgraphUrls[name] ?? url])))
-    : new ApolloGateway({
-    supergraphSdl: async ({ update }) => {
-      updateSupergraph = update;
-      return { supergraphSdl: stripSecurityLinks(options.supergraphSdl) };
-    },
-    buildService: ({ name, url }) => fetcher.dataSource(name, options.subgraphUrls[name] ?? url ?? ''),
-  });
+  const engine = createEngine(options.engine ?? 'apollo', stripSecurityLinks(options.supergraphSdl), apiSchema, fetcher, options.subgraphUrls);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: engine.gateway,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
@@ -160,17 +149,16 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     ? liveSubscriptions({ bus: options.bus, authenticator, authorizer: () => view.authorizer, apollo, apiSchema, limits, production: options.production, rejectUnauthorized: options.rejectUnauthorized, settings: options.live ?? DEFAULT_LIVE_SETTINGS, logger })
     : null;
 
-  // a request keeps the view it started with; @apollo/gateway swaps its schema and plans the same way
+  // a request keeps the view it started with; the engine swaps its schema and plans the same way
   const reload = async (sdl: string) => {
     const schema = apiSchemaOf(sdl);
     const next = viewOf(sdl, schema);
-    updateSupergraph?.(stripSecurityLinks(sdl));
+    await engine.reload(stripSecurityLinks(sdl), schema);
     view = next;
     edge.setSupergraph(sdl, schema);
     live?.setSchema(schema);
   };
-  // the Rust planner engine is built once from its supergraph: reloading needs @apollo/gateway
-  const watch = options.supergraphPath && options.engine !== 'rust' ? watchSupergraph(options.supergraphPath, options.supergraphSdl, reload, logger, (ok) => edge.metrics.observeReload(ok), options.supergraphPollMs) : null;
+  const watch = options.supergraphPath ? watchSupergraph(options.supergraphPath, options.supergraphSdl, reload, logger, (ok) => edge.metrics.observeReload(ok), options.supergraphPollMs) : null;
   const drain = new Drain();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
