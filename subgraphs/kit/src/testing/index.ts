@@ -1,6 +1,7 @@
 import { scopesForRole, type Principal, type Role } from '@etika/schema';
 
 export * from './database.ts';
+export * from './scope.ts';
 export * from './subgraph.ts';
 
 export function userPrincipal(userId: string, orgId: string | null, role: Role | null, sessionId = userId): Principal {
