@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { createHttpService, errorReporting, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
+import { createHttpService, errorReporting, flushTracing, tracedServerRequest, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
@@ -26,6 +26,7 @@ import type { SubgraphFetchObserver } from './subgraphs/observer.ts';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './subgraphs/settings.ts';
 import { SubgraphFetcher, type SubgraphRequestContext } from './subgraphs/subgraph-fetcher.ts';
 import { liveSubscriptions } from './subscriptions/live-service.ts';
+import { gatewayTracing, type GatewayTracingOptions } from './tracing/gateway-tracing.ts';
 import { DEFAULT_LIVE_SETTINGS, STREAM_ROUTE, type LiveSettings } from './subscriptions/settings.ts';
 import type { EventBus } from '@etika/kit';
 
@@ -69,6 +70,8 @@ export interface GatewayOptions {
   readonly bus?: EventBus;
   /** Streams per person and how often their rights are checked again; `DEFAULT_LIVE_SETTINGS` when absent. */
   readonly live?: LiveSettings;
+  /** OpenTelemetry traces: on when an OTLP endpoint is configured; whether a client's `traceparent` is continued. */
+  readonly tracing?: GatewayTracingOptions;
 }
 
 export type Gateway = HttpService;
@@ -82,6 +85,7 @@ export const GATEWAY_KEYS: KeyNeeds = { signs: true, trusts: ['identity'] };
 /** The gateway: authenticate, limit, authorize before planning, then plan and execute with @apollo/gateway. */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
+  const tracing = gatewayTracing(options.tracing);
   const limits = options.limits ?? DEFAULT_LIMITS;
   const apiSchemaOf = (sdl: string): GraphQLSchema => Supergraph.build(stripSecurityLinks(sdl)).apiSchema().toGraphQLJSSchema();
   const apiSchema = apiSchemaOf(options.supergraphSdl);
@@ -127,6 +131,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginLandingPageDisabled(),
       errorReporting<GatewayContext>(logger),
       edge.metrics.plugin<GatewayContext>(),
+      ...tracing.plugins,
       {
         async requestDidStart() {
           return {
@@ -240,7 +245,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     if (url.pathname === '/metrics') return edge.serveMetrics(req, res);
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') return drain.draining ? sendJson(res, 503, { status: 'draining' }) : sendJson(res, 200, { status: 'ready' });
-    if (url.pathname === '/graphql') return handleGraphQL(req, res, url, requestId);
+    if (url.pathname === '/graphql') return tracedServerRequest(tracing.tracing, req, res, '/graphql', tracing.trustIncoming, () => handleGraphQL(req, res, url, requestId));
     if (url.pathname === STREAM_ROUTE) return live ? live.handle(req, res) : sendJson(res, 404, { error: 'live subscriptions need the event bus' });
     if (url.pathname === REFRESH_ROUTE) return handleRefresh(req, res, refreshThroughIdentity);
     if (isPaymentWebhook(url.pathname)) return webhooks(req, res, url, requestId);
@@ -252,6 +257,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     await apollo.stop();
     await edge.close();
     await fetcher.close();
+    await flushTracing();
   });
   return {
     ...service,

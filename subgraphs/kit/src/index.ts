@@ -27,3 +27,4 @@ export * from './idempotency.ts';
 export * from './descriptor.ts';
 export * from './keys.ts';
 export * from './rights.ts';
+export * from './tracing/index.ts';

@@ -12,6 +12,7 @@ import type { Logger } from './logger.ts';
 import { principalVerifier } from './principal-token.ts';
 import type { Rights } from './rights.ts';
 import { importPublicKey } from './tokens.ts';
+import { flushTracing, tracedServerRequest, tracingFor, tracingPlugin } from './tracing/index.ts';
 
 export interface RequestInfo {
   readonly principal: Principal;
@@ -82,6 +83,8 @@ export async function createSubgraphServer<TContext extends AuditContext>(
 ): Promise<SubgraphServer<TContext>> {
   const { logger } = options;
   const verifyPrincipal = principalVerifier(await importPublicKey(options.gatewayPublicKey));
+  // on only when an OTLP endpoint is configured; the gateway's `traceparent` is always continued here
+  const tracing = tracingFor(options.name);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: !options.production,
@@ -95,6 +98,7 @@ export async function createSubgraphServer<TContext extends AuditContext>(
       ApolloServerPluginInlineTraceDisabled(),
       auditPlugin<TContext>(options.name, options.db, logger),
       errorReporting<TContext>(logger),
+      ...(tracing.enabled ? [tracingPlugin<TContext>()] : []),
       ...(options.plugins ?? []),
     ],
     logger,
@@ -153,8 +157,12 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     await executeHttp(apollo, request, res, async () => admission.context);
   }
 
-  const service = createHttpService(handle, logger, async () => {
+  const traced = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
+    /^\/graphql(\?|$)/.test(req.url ?? '') ? tracedServerRequest(tracing, req, res, '/graphql', true, () => handle(req, res)) : handle(req, res);
+
+  const service = createHttpService(traced, logger, async () => {
     await apollo.stop();
+    await flushTracing();
   });
   return {
     apollo,

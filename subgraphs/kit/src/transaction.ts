@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { SpanKind, activeTracing, inSpan } from './tracing/tracing.ts';
 
 /**
  * SQLSTATEs after which PostgreSQL has rolled the whole transaction back and running it again may succeed:
@@ -45,6 +46,9 @@ export function unavailableError(err: unknown): GraphQLError {
   });
 }
 
+/** Both drivers (PGlite and postgres.js) speak to PostgreSQL; the older and the current attribute name. */
+const DB_ATTRIBUTES = { 'db.system': 'postgresql', 'db.system.name': 'postgresql', 'db.operation.name': 'transaction' };
+
 /**
  * Runs a whole transaction, again from the start when PostgreSQL rolled it back for a serialization failure or a
  * deadlock, with bounded backoff; a conflict that outlasts the attempts, or a database that cannot be reached,
@@ -52,6 +56,18 @@ export function unavailableError(err: unknown): GraphQLError {
  * answer was lost may have happened, so the client decides, with its idempotency key.
  */
 export async function retryingTransaction<T>(run: () => Promise<T>, onRetry?: (attempt: number, err: unknown) => void): Promise<T> {
+  const tracing = activeTracing();
+  if (!tracing) return attempts(run, onRetry);
+  // one span for the whole transaction, retries as its events; statements and their values are not recorded
+  return inSpan(tracing, 'transaction', { kind: SpanKind.CLIENT, attributes: DB_ATTRIBUTES }, (span) =>
+    attempts(run, (attempt, err) => {
+      span.addEvent('retry', { attempt, 'error.type': errorCodesOf(err)[0] ?? 'conflict' });
+      onRetry?.(attempt, err);
+    }),
+  );
+}
+
+async function attempts<T>(run: () => Promise<T>, onRetry?: (attempt: number, err: unknown) => void): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
