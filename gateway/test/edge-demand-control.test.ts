@@ -45,6 +45,20 @@ describe('demand control', () => {
     expect((await post(g.url, 'query($n: Int!) { checkpoints(first: $n) { treeSize } }', bearer(t.tokens.member), { n: 11 })).status).toBe(200);
   });
 
+  it('keeps an estimate per document and slicing values: the same document with a larger size is still refused', async () => {
+    const query = 'query Pages($n: Int!, $typename: Boolean!) { checkpoints(first: $n) { treeSize } __typename @include(if: $typename) }';
+    const ask = (n: number, typename: boolean) => post(g.url, query, {}, { n, typename });
+    expect((await ask(4, true)).status).toBe(200);
+    expect((await ask(4, false)).status).toBe(200);
+    const refused = await ask(12, true);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions?.['cost']).toEqual({ estimated: 12, maximum: 10 });
+    expect((await ask(4, true)).status).toBe(200);
+    expect((await ask(12, false)).body.errors?.[0]?.extensions?.['cost']).toEqual({ estimated: 12, maximum: 10 });
+    const metrics = await (await fetch(g.url.replace('/graphql', '/metrics'))).text();
+    expect(Number(/etika_gateway_cache_lookups_total\{cache="cost",result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
+  });
+
   it('a connection’s @listSize sizes its nodes: 100, the largest page, as composition cannot slice by an input field', async () => {
     // 100 nodes × (1 + 4 postings) = 500, above the 100 a person may spend
     const r = await post(g.url, '{ myTransactions(input: { first: 5 }) { nodes { id postings { amount } } } }', bearer(t.tokens.member));

@@ -56,3 +56,52 @@ describe('CostEstimator', () => {
     expect(cost('query { me { ...F } } fragment F on User { friends { ... on User { friends { id } } } }')).toBe(1 + 10 * (1 + 10));
   });
 });
+
+describe('CostEstimator, estimates kept per operation', () => {
+  const counting = () => {
+    const lookups: boolean[] = [];
+    const cached = new CostEstimator(schema, readCostDirectives(SDL), undefined, 100, (hit) => lookups.push(hit));
+    const estimate = (document: ReturnType<typeof parse>, variables: Record<string, unknown> = {}) =>
+      cached.estimate(document, document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!, variables);
+    return { lookups, estimate };
+  };
+
+  it('keys an operation by the values of its slicing variables only: a kept estimate never hides a larger one', () => {
+    const { lookups, estimate } = counting();
+    const document = parse('query($n: Int, $name: String) { users(first: $n) { name } me { name } }');
+    expect(estimate(document, { n: 2, name: 'a' })).toBe(2 + 1);
+    expect(estimate(document, { n: 2, name: 'b' })).toBe(2 + 1);
+    expect(estimate(document, { n: 500, name: 'a' })).toBe(500 + 1);
+    expect(estimate(document, { n: 2, name: 'c' })).toBe(2 + 1);
+    expect(estimate(document, { n: 500 })).toBe(500 + 1);
+    expect(lookups).toEqual([false, true, false, true, true]);
+  });
+
+  it('an operation without slicing variables is estimated once, whatever its variables', () => {
+    const { lookups, estimate } = counting();
+    const document = parse('query($id: ID) { me { friends { id } } users(first: 3) { id } }');
+    expect(estimate(document, { id: '1' })).toBe(1 + 10 + 3);
+    expect(estimate(document, { id: '2' })).toBe(1 + 10 + 3);
+    expect(lookups).toEqual([false, true]);
+  });
+
+  it("a slicing variable left out takes the operation's default for it", () => {
+    const { estimate } = counting();
+    const document = parse('query($n: Int = 40) { users(first: $n) { id } }');
+    expect(estimate(document)).toBe(40);
+    expect(estimate(document, { n: 4 })).toBe(4);
+    expect(estimate(document)).toBe(40);
+    // an explicit null overrides the operation's default and gives no size: the list default (10)
+    expect(estimate(document, { n: null })).toBe(10);
+  });
+
+  it('stays bounded: the oldest estimates are dropped, and estimated again when asked', () => {
+    const { lookups, estimate } = counting();
+    const document = parse('query($n: Int) { users(first: $n) { id } }');
+    for (let n = 0; n < 150; n++) expect(estimate(document, { n })).toBe(n);
+    expect(estimate(document, { n: 0 })).toBe(0);
+    expect(lookups.at(-1)).toBe(false);
+    expect(estimate(document, { n: 149 })).toBe(149);
+    expect(lookups.at(-1)).toBe(true);
+  });
+});

@@ -69,7 +69,7 @@ export class Edge {
     this.clientAddress = clientAddressResolver(options.trustedProxies ?? []);
     this.fields = new FieldUsage(apiSchema);
     this.metricsAllow = trustedProxyList(options.metricsAllow ?? ['127.0.0.1', '::1']);
-    this.estimator = new CostEstimator(apiSchema, readCostDirectives(supergraphSdl), options.costDefaults);
+    this.estimator = this.estimatorOf(supergraphSdl, apiSchema);
     this.store = options.persisted ? openStore(options.redisUrl, `${options.storeNamespace ?? ''}edge`) : null;
     this.persisted = options.persisted && this.store ? new PersistedDocuments(options.persisted, this.store) : null;
     this.limits = options.rateLimits ? RateLimits.open(options.rateLimits, options.redisUrl, `etika:${options.storeNamespace ?? ''}`) : null;
@@ -77,8 +77,13 @@ export class Edge {
 
   /** A reloaded supergraph: costs and field coordinates from now on come from it. */
   setSupergraph(supergraphSdl: string, apiSchema: GraphQLSchema): void {
-    this.estimator = new CostEstimator(apiSchema, readCostDirectives(supergraphSdl), this.options.costDefaults);
+    this.estimator = this.estimatorOf(supergraphSdl, apiSchema);
     this.fields = new FieldUsage(apiSchema);
+  }
+
+  /** Estimates are kept per operation (and slicing variables' values) until the supergraph changes. */
+  private estimatorOf(supergraphSdl: string, apiSchema: GraphQLSchema): CostEstimator {
+    return new CostEstimator(apiSchema, readCostDirectives(supergraphSdl), this.options.costDefaults, 10_000, (hit) => this.metrics.observeCache('cost', hit));
   }
 
   estimate(document: DocumentNode, operation: OperationDefinitionNode, variables: unknown): number {
