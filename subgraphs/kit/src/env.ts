@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SUPERGRAPH_PATH } from '@etika/schema';
 import { keyNeedsOf, type SubgraphDescriptor } from './descriptor.ts';
 import { privateKeyVariable, publicKeyVariable, type KeyEnv } from './keys.ts';
+import { RIGHTS_GRACE_SECONDS } from './rights.ts';
 
 /** The repository root: the default home of `.data` whichever workspace a process starts from. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,6 +17,8 @@ export const baseEnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   HOST: z.string().default('127.0.0.1'),
+  /** Seconds the rights last read from Redis are still served while Redis cannot be reached (0: refuse at once). */
+  RIGHTS_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(RIGHTS_GRACE_SECONDS),
   /** The composed supergraph: the gateway serves it; a subgraph alone finds the services it calls in it. */
   SUPERGRAPH_PATH: z.string().default(SUPERGRAPH_PATH),
 });

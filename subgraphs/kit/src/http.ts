@@ -67,8 +67,15 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown, 
   res.end(body);
 }
 
-/** A GraphQL-shaped error answer for failures before execution (401, 413, 400). */
+/** Seconds a client is told to wait before asking again after a 503 (`retryAfterSeconds`, `Retry-After`). */
+export const RETRY_AFTER_SECONDS = 1;
+
+/** A GraphQL-shaped error answer for failures before execution (401, 413, 400; 503 also says when to retry). */
 export function sendGraphQLError(res: ServerResponse, status: number, message: string, code: string): void {
+  if (status === 503) {
+    const extensions = { code, retryAfterSeconds: RETRY_AFTER_SECONDS };
+    return sendJson(res, status, { errors: [{ message, extensions }] }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  }
   sendJson(res, status, { errors: [{ message, extensions: { code } }] }, status === 413 ? { connection: 'close' } : {});
 }
 

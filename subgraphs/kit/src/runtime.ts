@@ -57,7 +57,7 @@ export async function runSubgraph(descriptor: SubgraphDescriptor): Promise<void>
   const store = openStore(env.base.REDIS_URL, descriptor.name);
   const bus = openBus(env.base.REDIS_URL, logger);
   const rightsStore = openRightsStore(env.base.REDIS_URL);
-  const rights = new Rights(rightsStore);
+  const rights = new Rights(rightsStore, { graceSeconds: env.base.RIGHTS_GRACE_SECONDS });
   await rights.ready();
   const keys = await loadServiceKeys(descriptor.name, keyNeedsOf(descriptor), { env: env.keys, dataDir: env.base.DATA_DIR, production });
   const started = await startSubgraph(descriptor, { database, store, keys, logger, production, peers, bus, rights }, env.settings, { port: env.port, host: env.base.HOST });

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 
 /**
@@ -71,45 +72,71 @@ const RAISE = `local v = math.max(tonumber(ARGV[1]), tonumber(redis.call('GET', 
 redis.call('SET', KEYS[1], string.format('%d', v), 'EX', tonumber(ARGV[2]))
 return string.format('%d', v)`;
 
+/**
+ * What a caller is told when Redis cannot answer: a retryable `SERVICE_UNAVAILABLE`, never the client library's
+ * error (which names addresses). The original error stays attached for the log.
+ */
+export function storeUnavailable(err: unknown): GraphQLError {
+  return new GraphQLError('A shared store cannot be reached right now; try again shortly', {
+    originalError: err instanceof Error ? err : undefined,
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+  });
+}
+
+/** True for the error `storeUnavailable` makes. */
+export const isStoreUnavailable = (err: unknown): boolean => err instanceof GraphQLError && err.extensions['code'] === 'SERVICE_UNAVAILABLE';
+
 export class RedisStore implements KeyValueStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {}
 
+  /** Every command's failure (connection refused or lost, retries exhausted) becomes `storeUnavailable`. */
+  private async run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (err) {
+      throw storeUnavailable(err);
+    }
+  }
+
   async increment(key: string, ttlSeconds: number): Promise<number> {
     const k = this.prefix + key;
-    const [[, count]] = (await this.redis.multi().incr(k).expire(k, ttlSeconds, 'NX').exec()) as [[null, number]];
+    const [[, count]] = (await this.run(() => this.redis.multi().incr(k).expire(k, ttlSeconds, 'NX').exec())) as [[null, number]];
     return count;
   }
 
   async get(key: string): Promise<string | null> {
-    return this.redis.get(this.prefix + key);
+    return this.run(() => this.redis.get(this.prefix + key));
   }
 
   async getMany(keys: readonly string[]): Promise<(string | null)[]> {
-    return keys.length === 0 ? [] : this.redis.mget(keys.map((k) => this.prefix + k));
+    return keys.length === 0 ? [] : this.run(() => this.redis.mget(keys.map((k) => this.prefix + k)));
   }
 
   async raise(key: string, atLeast: number, ttlSeconds: number): Promise<number> {
-    const raised = await this.redis.eval(RAISE, 1, this.prefix + key, String(atLeast), String(ttlSeconds));
+    const raised = await this.run(() => this.redis.eval(RAISE, 1, this.prefix + key, String(atLeast), String(ttlSeconds)));
     return Number(raised);
   }
 
   async setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.redis.set(this.prefix + key, value, 'EX', ttlSeconds, 'NX')) === 'OK';
+    return (await this.run(() => this.redis.set(this.prefix + key, value, 'EX', ttlSeconds, 'NX'))) === 'OK';
   }
 
   async delete(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
+    await this.run(() => this.redis.del(this.prefix + key));
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    await this.redis.quit().catch(() => undefined);
   }
 }
 
 export function openStore(redisUrl: string | undefined, prefix: string): KeyValueStore {
   if (!redisUrl) return new MemoryStore();
-  return new RedisStore(new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }), `etika:${prefix}:`);
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+  // a lost connection is reported by the commands that fail (as `storeUnavailable`), not once per reconnection attempt
+  redis.on('error', () => undefined);
+  return new RedisStore(redis, `etika:${prefix}:`);
 }

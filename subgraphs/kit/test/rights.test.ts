@@ -69,9 +69,9 @@ describe.each(stores)('rights on the %s store', (_name, open) => {
     expect(await rights.verdict({ ...s, sessionId: randomUUID(), issuedAt: now() })).toBe('current');
   });
 
-  it('throws when the store cannot answer, so the caller refuses', async () => {
+  it('throws a retryable SERVICE_UNAVAILABLE when the store cannot answer, so the caller refuses', async () => {
     const { store } = await fresh();
     const broken = new Rights({ ...store, getMany: async () => Promise.reject(new Error('connection refused')) } as KeyValueStore);
-    await expect(broken.verdict(stamp())).rejects.toThrow('connection refused');
+    await expect(broken.verdict(stamp())).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 } });
   });
 });
