@@ -66,6 +66,24 @@ export const activeMembers = analytics.table(
   ],
 );
 
+/**
+ * Distinct active people of a span of time [starts_at, ends_at), counted once and kept: a closed period of a report
+ * in any zone (the span is in instants, so zones whose periods coincide share it), and a report's whole range up to
+ * each of its period ends. A span's count changes only when an activity row lands in it, and the consumer deletes
+ * exactly those spans then; a span [s, x) also answers a longer one [s, e) with the activity rows of [x, e).
+ */
+export const activeSpans = analytics.table(
+  'active_spans',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    members: integer('members').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.startsAt, t.endsAt] }), index('active_spans_ends').on(t.orgId, t.tokenId, t.endsAt)],
+);
+
 /** People who joined and left the organisation per slot. */
 export const membershipSlots = analytics.table(
   'membership_slots',

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { inTenant, queryRows, type Db, type TenantScope, type Tx } from '@etika/kit';
 import type { TokenFacts } from '../ingest/facts.ts';
 import { slotOf, type Period } from '../period/period.rules.ts';
+import { activeCounts, forgetSpansHolding, lockSpansForIngest } from './active.store.ts';
 import type { AnalyticsStore, AuditEntryRow, AuditFilter, HoldersReport, MembershipPeriodRow, MoneyPeriodRow, TokenPeriodRow, TokenSeries } from './store.ts';
 
 /** The periods' bounds as one timestamptz[] literal: `width_bucket` numbers a slot by the period it falls in (1…n). */
@@ -44,6 +45,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       const members = [...f.members];
       if (members.length === 0) continue;
       const rows = (build: (userId: string, delta: bigint) => SQL) => sql.join(members.map(([u, d]) => build(u, d)), sql`, `);
+      await lockSpansForIngest(tx, orgId, f.tokenId);
       for (const [userId] of members) await this.markActive(tx, orgId, f.tokenId, userId, slot);
       await tx.execute(sql`
         insert into analytics.balance_changes (org_id, token_id, user_id, transaction_id, at, delta)
@@ -69,6 +71,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           on conflict do nothing returning slot`,
     );
     if (added.length === 0) return;
+    await forgetSpansHolding(tx, orgId, tokenId, slot);
     await tx.execute(sql`update analytics.active_members set prev_slot = ${slot}
       where ${person} and slot = (select min(slot) from analytics.active_members where ${person} and slot > ${slot})`);
   }
@@ -107,17 +110,8 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
                    sum(refunded)::text as refunded, sum(supply_delta)::text as supply, sum(transactions)::int as transactions
             from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
-      // a person counts in a period on their first row in it (previous slot before the period), and in the whole
-      // range on their first row in it: one scan, no sorting
-      const active = await queryRows<{ i: number; n: number; firsts: number }>(
-        tx,
-        sql`select width_bucket(slot, ${bounds(periods)}) as i,
-                   count(*) filter (where prev_slot is null or prev_slot < (${bounds(periods)})[width_bucket(slot, ${bounds(periods)})])::int as n,
-                   count(*) filter (where prev_slot is null or prev_slot < ${first(periods)})::int as firsts
-            from analytics.active_members where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
-      );
+      const active = await activeCounts(tx, scope.orgId!, tokenId, periods);
       const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
-      const activeBy = new Map(active.map((r) => [Number(r.i), Number(r.n)]));
       let supply = big(opening?.supply);
       const out = periods.map((_, index) => {
         const r = byPeriod.get(index + 1);
@@ -130,7 +124,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
           reversed: big(r?.['reversed']),
           refunded: big(r?.['refunded']),
           transactions: Number(r?.['transactions'] ?? 0),
-          activeMembers: activeBy.get(index + 1) ?? 0,
+          activeMembers: active.periods[index]!,
           circulatingSupply: supply,
         };
       });
@@ -143,7 +137,7 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
         reversed: sum('reversed'),
         refunded: sum('refunded'),
         transactions: out.reduce((a, r) => a + r.transactions, 0),
-        activeMembers: active.reduce((a, r) => a + Number(r.firsts), 0),
+        activeMembers: active.total,
         circulatingSupply: supply,
       };
       return { periods: out, totals };
