@@ -9,11 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
-import { SIGNING_SERVICES, bearer, dataOrThrow, graphql, startPlatform } from '@etika/platform';
+import { SIGNING_SERVICES, bearer, dataOrThrow, freePort, graphql, startPlatform } from '@etika/platform';
 import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
 import { benchLive } from './live.ts';
@@ -28,7 +27,12 @@ if (!serverUrl) {
   process.exit(1);
 }
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
-const CLIENTS = [1, 16, 64];
+const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,16,64').split(',').map(Number);
+/**
+ * BENCH_ONLY=ledger measures the transfers and pgbench alone and prints them, leaving docs/benchmarks.md as it is:
+ * a quick measurement while working on the ledger, not a result to publish.
+ */
+const LEDGER_ONLY = process.env['BENCH_ONLY'] === 'ledger';
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
 async function freshDatabase(): Promise<string> {
@@ -51,12 +55,7 @@ function pgbench(url: string): number {
 
 const ledgerUrl = await freshDatabase();
 // the gateway's port is known before it starts, so the sandbox can deliver its webhooks to it
-const gatewayPort = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  });
-});
+const gatewayPort = await freePort();
 const keys = await generateKeyPairs(SIGNING_SERVICES);
 const platform = await startPlatform({
   keys: async (service, needs) => keysFor(keys, service, needs),
@@ -96,6 +95,15 @@ for (const clients of CLIENTS) {
   rows.push({ target: 'token subgraph (direct)', result: await runLoad(clients, SECONDS, transfer(true)) });
   rows.push({ target: 'through the gateway', result: await runLoad(clients, SECONDS, transfer(false)) });
 }
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const table = rows.map(({ target, result: r }) => `| ${target} | ${r.clients} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.failed} |`).join('\n');
+if (LEDGER_ONLY) {
+  await platform.close();
+  const tps = pgbench(await freshDatabase());
+  await admin.end();
+  process.stdout.write(`| target | clients | transfers/s | p50 ms | p99 ms | failed |\n|---|---:|---:|---:|---:|---:|\n${table}\n\npgbench TPC-B: ${fmt(tps)} tps\n`);
+  process.exit(0);
+}
 const purchases = await benchPurchases(platform, tenant.ownerToken, token, tenant.members, 16, SECONDS);
 const live = await benchLive(platform.gatewayUrl, token, tenant.members[0]!, tenant.members[1]!, 50);
 await platform.close();
@@ -112,7 +120,6 @@ const [version] = await admin.unsafe('show server_version');
 const serverVersion = String((version as unknown as { server_version: string }).server_version);
 await admin.end();
 const best = Math.max(...rows.filter((r) => r.target.startsWith('token')).map((r) => r.result.perSecond));
-const fmt = (n: number, d = 1) => n.toFixed(d);
 const md = `<!-- ledger:start -->
 Command: \`DATABASE_URL=postgres://… npm run bench\` (BENCH_SECONDS=${SECONDS} per configuration). Run on
 ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (load generator, gateway, every subgraph and PostgreSQL share them),
@@ -124,7 +131,7 @@ Each client is a different member sending 1 token to the next, closed loop, no t
 
 | target | clients | transfers/s | p50 ms | p99 ms | failed |
 |---|---:|---:|---:|---:|---:|
-${rows.map(({ target, result: r }) => `| ${target} | ${r.clients} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.failed} |`).join('\n')}
+${table}
 
 pgbench TPC-B (scale 10, 16 clients, 2 threads, ${SECONDS} s) on the same server: **${fmt(tpcb)} tps**.
 Best ledger rate / pgbench: **${fmt(best / tpcb, 2)}** (goal: ≥ 0.5).
