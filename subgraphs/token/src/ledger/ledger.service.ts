@@ -1,12 +1,11 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
-import { appError, idempotencyKeyOrThrow, idempotent, inTenant, personOrThrow, recordEvent, uuidOrThrow, type Db, type Tx } from '@etika/kit';
-import { EVENT_TYPES, principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
-import { accounts, idempotencyKeys, postings, tokens, transactions } from '../tables.ts';
+import { appError, idempotencyKeyOrThrow, personOrThrow, queryRows, requestFingerprint, retryingTransaction, uuidOrThrow, type AuditContext, type Db } from '@etika/kit';
+import { principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
-import { postingRowsOf, withPostings, type CommittedTransaction } from '../transaction/transaction.service.ts';
+import type { CommittedTransaction } from '../transaction/transaction.service.ts';
 import type { MemberDirectory } from './members.client.ts';
-import { accountKey, isBalanced, netChanges, postingsOf, reversalOf, supplyChanges, type AccountRef, type Leg, type Posting } from './postings.ts';
+import { isBalanced, postingsOf, type AccountRef, type Leg, type Posting } from './postings.ts';
 
 export interface LegInput {
   readonly kind: 'issue' | 'transfer' | 'redeem';
@@ -38,6 +37,27 @@ interface Header {
   readonly actor: string;
   readonly memo: string | null;
   readonly reversesId: string | null;
+}
+
+/** What a ledger transaction needs written: its postings (null for a reversal, which mirrors the original's). */
+interface Plan {
+  readonly postings: readonly Posting[] | null;
+  /** Tokens that must exist in the organisation. */
+  readonly tokenIds: readonly string[];
+}
+
+/**
+ * The success record of the mutation a ledger transaction ends, written with it (as `auditInTransaction` does);
+ * `recorded` tells the audit plugin it is written, once the transaction committed.
+ */
+export interface LedgerAudit {
+  readonly operation: string;
+  readonly requestId: string;
+  recorded(): void;
+}
+
+export function ledgerAudit(ctx: AuditContext, operation: string): LedgerAudit {
+  return { operation, requestId: ctx.requestId, recorded: () => ctx.audited.add(operation) };
 }
 
 /** The Postgres error behind a drizzle error: a broken check or unique constraint means the rule it guards. */
@@ -77,18 +97,18 @@ export class LedgerService {
     return legs;
   }
 
-  /** `audit` runs last inside the transaction, so the audit row commits with the transaction it records. */
-  async submit(principal: Principal, principalToken: string, submission: Submission, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
+  /** `audit` is written in the statement that commits the transaction, so the audit row commits with it. */
+  async submit(principal: Principal, principalToken: string, submission: Submission, audit?: LedgerAudit): Promise<CommittedTransaction> {
     const { orgId, userId, actor } = actorOf(principal);
     const idempotencyKey = idempotencyKeyOrThrow(submission.idempotencyKey);
     const memo = submission.memo?.trim() || null;
     if (memo && memo.length > MAX_MEMO) throw appError('BAD_USER_INPUT', `A memo has at most ${MAX_MEMO} characters`, { field: 'memo' });
     const legs = await this.legsOrThrow(principal, principalToken, orgId, userId, submission.legs);
     const request = { kind: submission.kind, actor, memo, legs: legs.map((l) => ({ ...l, amount: l.amount.toString() })) };
-    return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, request, actor, memo, reversesId: null }, async (tx) => {
-      await this.tokensOrThrow(tx, [...new Set(legs.map((l) => l.tokenId))]);
-      return legs.flatMap(postingsOf);
-    }, audit);
+    const planned = legs.flatMap(postingsOf);
+    if (!isBalanced(planned)) throw new Error('unbalanced transaction');
+    const plan = { postings: planned, tokenIds: [...new Set(legs.map((l) => l.tokenId))] };
+    return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, request, actor, memo, reversesId: null }, plan, audit);
   }
 
   /**
@@ -101,122 +121,70 @@ export class LedgerService {
     const id = uuidOrThrow(transactionId, 'transactionId');
     const key = idempotencyKeyOrThrow(idempotencyKey);
     const request = { kind: 'reversal', actor, id };
-    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, request, actor, memo: null, reversesId: id }, async (tx) => {
-      const original = await postingRowsOf(tx, [id]);
-      if (original.length === 0) throw appError('NOT_FOUND', 'No such transaction');
-      return reversalOf(original.map((p) => ({ account: { tokenId: p.tokenId, ownerType: p.ownerType as AccountRef['ownerType'], ownerId: p.ownerId }, amount: BigInt(p.amount) })));
-    });
+    // the database reads the original's postings and writes their mirror image (`reversalOf`), under the same locks
+    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, request, actor, memo: null, reversesId: id }, { postings: null, tokenIds: [] });
   }
 
-  /** One idempotent database transaction: the key is claimed first, so a retry waits for the first and replays it. */
-  private async commit(orgId: string, userId: string | null, header: Header, build: (tx: Tx) => Promise<Posting[]>, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
-    let outcome: { result: CommittedTransaction; replayed: boolean };
+  /**
+   * One ledger transaction in one statement (`token.commit_transaction`, migration 0004), outside any explicit
+   * transaction: PostgreSQL runs the statement as its own transaction, so the tenant scope, the key's claim, the
+   * balances, the postings, the outbox event and the audit row commit together, or none of them does. A retry of
+   * the same key waits for the first on the key's row and replays its answer. A serialization failure or deadlock
+   * runs the statement again (`retryingTransaction`).
+   */
+  private async commit(orgId: string, userId: string | null, header: Header, plan: Plan, audit?: LedgerAudit): Promise<CommittedTransaction> {
+    const postingsJson = plan.postings && JSON.stringify(plan.postings.map((p) => ({ t: p.account.tokenId, o: p.account.ownerType, w: p.account.ownerId, a: p.amount.toString() })));
+    const auditJson = audit ? JSON.stringify({ operation: audit.operation, requestId: audit.requestId }) : null;
+    let answer: CommitAnswer;
     try {
-      outcome = await inTenant(this.db, { orgId, userId }, (tx) =>
-        idempotent(tx, idempotencyKeys, { orgId, key: header.idempotencyKey, request: header.request }, {
-          run: () => this.write(tx, orgId, header, build, audit),
-          save: (committed) => ({ transactionId: committed.transaction.id }),
-          replay: (saved) => this.committedOrThrow(tx, saved.transactionId),
-        }),
+      const [row] = await retryingTransaction(() =>
+        queryRows<{ result: CommitAnswer | string }>(
+          this.db,
+          sql`select token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
+                ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`,
+        ),
       );
+      answer = typeof row!.result === 'string' ? (JSON.parse(row!.result) as CommitAnswer) : row!.result;
     } catch (err) {
-      const cause = pgError(err);
-      if (cause.code === '23514') throw appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
-      // one reversal per transaction: the unique index on reverses_id decides, also under concurrency
-      if (cause.code === '23505' && cause.message?.includes('reverses_id')) throw appError('CONFLICT', 'That transaction was already reversed');
-      throw err;
+      throw refusalOf(err);
     }
-    if (!outcome.replayed) this.onCommit();
-    return outcome.result;
-  }
-
-  /** The transaction row, its postings, the balances and the outbox event; `audit` last. */
-  private async write(tx: Tx, orgId: string, header: Header, build: (tx: Tx) => Promise<Posting[]>, audit?: (tx: Tx) => Promise<void>): Promise<CommittedTransaction> {
-    const [created] = await tx
-      .insert(transactions)
-      .values({ orgId, kind: header.kind, actor: header.actor, memo: header.memo, reversesId: header.reversesId })
-      .returning();
-    if (!created) throw new Error('transaction row not written');
-    const planned = await build(tx);
-    if (!isBalanced(planned)) throw new Error('unbalanced transaction');
-    const ids = await this.accountIds(tx, orgId, planned.map((p) => p.account));
-    for (const { account, delta } of netChanges(planned)) {
-      const id = ids.get(accountKey(account))!;
-      const after = sql`${accounts.balance} + ${delta.toString()}::numeric`;
-      const [row] = await tx
-        .update(accounts)
-        .set({ balance: after })
-        .where(and(eq(accounts.id, id), sql`(${accounts.ownerType} = 'issuance' or ${after} >= 0)`, sql`abs(${after}) <= ${MAX_AMOUNT.toString()}::numeric`))
-        .returning({ id: accounts.id });
-      if (!row) throw await this.refusalOf(tx, id, delta);
+    if (!answer.replayed) {
+      audit?.recorded();
+      this.onCommit();
     }
-    await this.capsOrThrow(tx, [...supplyChanges(planned)].filter(([, delta]) => delta > 0n).map(([tokenId]) => tokenId));
-    await tx.insert(postings).values(planned.map((p) => ({ orgId, transactionId: created.id, accountId: ids.get(accountKey(p.account))!, tokenId: p.account.tokenId, amount: p.amount.toString() })));
-    const committed = { transaction: created, postings: await postingRowsOf(tx, [created.id]) };
-    await recordEvent<TokenTransactionCommitted>(tx, 'token', EVENT_TYPES.tokenTransactionCommitted, orgId, toEvent(committed));
-    await audit?.(tx);
-    return committed;
+    return committedOf(answer);
   }
+}
 
-  /**
-   * Why a balance could not change: a wallet would go below zero, or an account past the largest amount the
-   * ledger holds (every balance, the issuance and redemption accounts included, stays within `MAX_AMOUNT`).
-   */
-  private async refusalOf(tx: Tx, accountId: string, delta: bigint): Promise<GraphQLError> {
-    const [row] = await tx.select({ balance: accounts.balance }).from(accounts).where(eq(accounts.id, accountId));
-    const after = BigInt(row?.balance ?? '0') + delta;
-    if (after > MAX_AMOUNT || after < -MAX_AMOUNT) {
-      return appError('BAD_USER_INPUT', `This would take a balance past the largest amount the ledger holds (${MAX_AMOUNT} minor units)`, { field: 'amount' });
-    }
-    return appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this');
-  }
+/** What `token.commit_transaction` answers: the transaction as the API shows it, and whether it was a replay. */
+interface CommitAnswer {
+  readonly replayed: boolean;
+  readonly transaction: Omit<CommittedTransaction['transaction'], 'createdAt'> & { createdAt: string };
+  readonly postings: CommittedTransaction['postings'];
+}
 
-  /** The first result of a key, replayed: its transaction is immutable, so reading it again is the same answer. */
-  private async committedOrThrow(tx: Tx, transactionId: string): Promise<CommittedTransaction> {
-    const [committed] = await withPostings(tx, await tx.select().from(transactions).where(eq(transactions.id, transactionId)));
-    if (!committed) throw new Error('idempotency key without its transaction');
-    return committed;
-  }
+function committedOf(answer: CommitAnswer): CommittedTransaction {
+  return { transaction: { ...answer.transaction, createdAt: new Date(answer.transaction.createdAt) }, postings: answer.postings };
+}
 
-  private async tokensOrThrow(tx: Tx, ids: string[]): Promise<void> {
-    const found = await tx.select({ id: tokens.id }).from(tokens).where(inArray(tokens.id, ids));
-    if (found.length !== ids.length) throw appError('NOT_FOUND', 'No such token in this organisation');
-  }
+/** The refusals `token.commit_transaction` raises (SQLSTATE class ETK), and the constraints that back them. */
+const REFUSALS: Record<string, () => GraphQLError> = {
+  ETK01: () => appError('IDEMPOTENCY_CONFLICT', 'This idempotency key was used for a different request'),
+  ETK02: () => appError('NOT_FOUND', 'No such token in this organisation'),
+  ETK03: () => appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this'),
+  ETK04: () => appError('BAD_USER_INPUT', `This would take a balance past the largest amount the ledger holds (${MAX_AMOUNT} minor units)`, { field: 'amount' }),
+  ETK05: () => appError('SUPPLY_CAP_EXCEEDED', 'This would put more in circulation than the token’s maximum supply'),
+  ETK06: () => appError('NOT_FOUND', 'No such transaction'),
+  '23514': () => appError('INSUFFICIENT_BALANCE', 'There are not enough tokens in the wallet for this'),
+};
 
-  /** Creates missing accounts (in a stable order), then returns every account's id by its key. */
-  private async accountIds(tx: Tx, orgId: string, refs: readonly AccountRef[]): Promise<Map<string, string>> {
-    const unique = [...new Map(refs.map((r) => [accountKey(r), r])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
-    await tx.insert(accounts).values(unique.map((r) => ({ orgId, tokenId: r.tokenId, ownerType: r.ownerType, ownerId: r.ownerId }))).onConflictDoNothing();
-    const rows = await tx
-      .select({ id: accounts.id, tokenId: accounts.tokenId, ownerType: accounts.ownerType, ownerId: accounts.ownerId })
-      .from(accounts)
-      .where(sql`(${accounts.tokenId}, ${accounts.ownerType}, coalesce(${accounts.ownerId}, '00000000-0000-0000-0000-000000000000'::uuid)) in (${sql.join(
-        unique.map((r) => sql`(${r.tokenId}::uuid, ${r.ownerType}, ${r.ownerId ?? '00000000-0000-0000-0000-000000000000'}::uuid)`),
-        sql`, `,
-      )})`);
-    const byKey = new Map(rows.map((r) => [accountKey({ tokenId: r.tokenId, ownerType: r.ownerType as AccountRef['ownerType'], ownerId: r.ownerId }), r.id]));
-    for (const r of unique) if (!byKey.has(accountKey(r))) throw new Error(`account ${accountKey(r)} missing`);
-    return byKey;
-  }
-
-  /**
-   * Circulating supply (everything issued and not redeemed) may not exceed a capped token's maximum: checked for
-   * every token a transaction puts more of in circulation, whatever its kind (an issuance, a batch, the reversal of
-   * a redemption). The capped tokens' rows are locked first, in id order, so two transactions that grow one token's
-   * supply through different accounts are checked one after the other, the second seeing what the first committed.
-   */
-  private async capsOrThrow(tx: Tx, tokenIds: string[]): Promise<void> {
-    if (tokenIds.length === 0) return;
-    const capped = await tx.select({ id: tokens.id }).from(tokens).where(and(inArray(tokens.id, tokenIds), isNotNull(tokens.maxSupply))).orderBy(tokens.id).for('update');
-    if (capped.length === 0) return;
-    const rows = await tx.execute(sql`
-      select t.id, t.max_supply::text as max, coalesce(-sum(a.balance) filter (where a.owner_type <> 'member'), 0)::text as circulating
-      from token.tokens t left join token.accounts a on a.token_id = t.id
-      where t.id in ${sql`(${sql.join(capped.map((c) => sql`${c.id}::uuid`), sql`, `)})`}
-      group by t.id`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { max: string; circulating: string }[];
-    if (list.some((r) => BigInt(r.circulating) > BigInt(r.max))) throw appError('SUPPLY_CAP_EXCEEDED', 'This would put more in circulation than the token’s maximum supply');
-  }
+function refusalOf(err: unknown): unknown {
+  const cause = pgError(err);
+  const refusal = cause.code ? REFUSALS[cause.code] : undefined;
+  if (refusal) return refusal();
+  // one reversal per transaction: the unique index on reverses_id decides, also under concurrency
+  if (cause.code === '23505' && cause.message?.includes('reverses_id')) return appError('CONFLICT', 'That transaction was already reversed');
+  return err;
 }
 
 export function toEvent(c: CommittedTransaction): TokenTransactionCommitted {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { appError, auditInTransaction, requestLoader } from '@etika/kit';
+import { appError, requestLoader } from '@etika/kit';
 import type { TokenContext } from '../context.ts';
-import type { LegInput } from '../ledger/ledger.service.ts';
+import { ledgerAudit, type LegInput } from '../ledger/ledger.service.ts';
 import { submitEach } from '../ledger/movements.ts';
 import { MovementResult, MovementsInput } from './movements.type.ts';
 import { tokenLoader } from '../token/token.resolver.ts';
@@ -38,7 +38,7 @@ function movement(kind: LegInput['kind'], operation: string, input: MovementInpu
     ctx.principal,
     ctx.principalToken,
     { kind, idempotencyKey: input.idempotencyKey, memo: input.memo, legs: [{ kind, tokenId: input.tokenId, amount: input.amount, toUserId: input.toUserId }] },
-    auditInTransaction(ctx, 'token', operation),
+    ledgerAudit(ctx, operation),
   );
 }
 
@@ -98,7 +98,7 @@ export class TransactionResolver {
         ctx.principal,
         ctx.principalToken,
         { kind: 'batch', idempotencyKey: input.idempotencyKey, memo: input.memo, legs: input.legs },
-        auditInTransaction(ctx, 'token', 'submitBatch'),
+        ledgerAudit(ctx, 'submitBatch'),
       ),
     );
   }

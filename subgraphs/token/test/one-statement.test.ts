@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, migrateSubgraph, type Database, type Db } from '@etika/kit';
+import { createTestDatabase, outboxEvents, rowsInTenant, userPrincipal } from '@etika/kit/testing';
+import { token } from '../src/index.ts';
+import { LedgerService } from '../src/ledger/ledger.service.ts';
+import type { MemberDirectory } from '../src/ledger/members.client.ts';
+
+/**
+ * The ledger's write path, below the API: a transfer is one statement to the database (counted with the driver's
+ * query log), and what that statement does under concurrency keeps every guarantee of the ledger.
+ */
+let test: Awaited<ReturnType<typeof createTestDatabase>>;
+let counted: Database;
+let closeCounted: () => Promise<void>;
+let statements = 0;
+const orgId = randomUUID();
+const [owner, alice, bob] = [randomUUID(), randomUUID(), randomUUID()];
+const tokenId = randomUUID();
+// whether a person may receive is the member directory's question, answered elsewhere: everyone here may
+const everyone: MemberDirectory = { isMember: async () => true };
+let ledger: LedgerService;
+
+const as = (userId: string, role: 'owner' | 'member' = 'member') => userPrincipal(userId, orgId, role);
+const audited = new Set<string>();
+const move = (kind: 'issue' | 'transfer', from: string, to: string, amount: string, idempotencyKey = randomUUID(), requestId: string | null = null) =>
+  ledger.submit(
+    as(from, kind === 'issue' ? 'owner' : 'member'),
+    '',
+    { kind, idempotencyKey, legs: [{ kind, tokenId, amount, toUserId: to }] },
+    requestId ? { operation: 'transferTokens', requestId, recorded: () => audited.add(requestId) } : undefined,
+  );
+
+async function counting<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const before = statements;
+  const result = await fn();
+  return { result, statements: statements - before };
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await migrateSubgraph(test.database, 'token', token.migrations);
+  const logger = { logQuery: () => void (statements += 1) };
+  if (test.url) {
+    const client = postgres(test.url, { max: 10, onnotice: () => undefined });
+    counted = { db: drizzlePostgres({ client, logger }) as unknown as Db, driver: 'postgres', close: () => client.end() };
+    closeCounted = () => counted.close();
+  } else {
+    // the test's PGlite, seen through a second drizzle that logs every statement it sends
+    const client = (test.database.db as unknown as { $client: PGlite }).$client;
+    counted = { db: drizzlePglite({ client, logger }) as unknown as Db, driver: 'pglite', close: async () => undefined };
+    closeCounted = async () => undefined;
+  }
+  await inTenant(test.database.db, { orgId, userId: null }, (tx) =>
+    tx.execute(sql`insert into token.tokens (id, org_id, name, symbol, decimals) values (${tokenId}::uuid, ${orgId}::uuid, 'Points', 'PTS', 0)`),
+  );
+  ledger = new LedgerService(counted.db, everyone, () => undefined);
+});
+afterAll(async () => {
+  await closeCounted?.();
+  await test?.close();
+});
+
+describe('one statement per ledger transaction', () => {
+  it('issues and transfers in one statement each, the replay too, with postings, event and audit row written', async () => {
+    const issued = await counting(() => move('issue', owner, alice, '100'));
+    expect(issued.statements).toBe(1);
+    const key = randomUUID();
+    const requestId = randomUUID();
+    const sent = await counting(() => move('transfer', alice, bob, '30', key, requestId));
+    expect(sent.statements).toBe(1);
+    expect(sent.result.postings.map((p) => [p.ownerId, p.amount])).toEqual([[alice, '-30'], [bob, '30']]);
+    expect(audited.has(requestId)).toBe(true);
+    const again = await counting(() => move('transfer', alice, bob, '30', key, randomUUID()));
+    expect(again.statements).toBe(1);
+    expect(again.result).toEqual(sent.result);
+    const events = await outboxEvents(test.database.db, 'token', sql`payload->>'transactionId' = ${sent.result.transaction.id} or payload->>'requestId' = ${requestId}`);
+    expect(events.map((e) => e.type)).toEqual(['token.transaction.committed', 'audit.recorded']);
+    const rows = await rowsInTenant<{ audits: number; balance: string }>(
+      test.database.db,
+      orgId,
+      sql`select (select count(*)::int from token.audit_log where request_id = ${requestId} and outcome = 'success') as audits,
+                 (select balance::text from token.accounts where owner_id = ${alice}::uuid) as balance`,
+    );
+    // the replay wrote nothing: one event, one audit row and its event, the balance moved once
+    expect(rows[0]).toEqual({ audits: 1, balance: '70' });
+  });
+
+  it('the same key with another request is refused with IDEMPOTENCY_CONFLICT and changes nothing', async () => {
+    const key = randomUUID();
+    await move('transfer', alice, bob, '1', key);
+    await expect(move('transfer', alice, bob, '2', key)).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_CONFLICT' } });
+  });
+});
+
+describe('under concurrency', () => {
+  it('50 concurrent transfers from one wallet never take it below zero; each success is one transaction', async () => {
+    const wallet = randomUUID();
+    await move('issue', owner, wallet, '100');
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => move('transfer', wallet, bob, '3')));
+    const done = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { extensions?: { code?: string } });
+    expect(done.length).toBe(33);
+    expect(refused.every((e) => e.extensions?.code === 'INSUFFICIENT_BALANCE')).toBe(true);
+    const [row] = await rowsInTenant<{ balance: string; postings: string }>(
+      test.database.db,
+      orgId,
+      sql`select a.balance::text as balance, (select sum(p.amount)::text from token.postings p where p.account_id = a.id) as postings
+          from token.accounts a where a.owner_id = ${wallet}::uuid`,
+    );
+    expect(row).toEqual({ balance: '1', postings: '1' });
+  });
+
+  it('20 concurrent sends of one key commit once and all answer the same transaction', async () => {
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 20 }, () => move('transfer', alice, bob, '5', key)));
+    expect(new Set(results.map((r) => r.transaction.id)).size).toBe(1);
+    const [row] = await rowsInTenant<{ n: number }>(test.database.db, orgId, sql`select count(*)::int as n from token.idempotency_keys where key = ${key}`);
+    expect(row?.n).toBe(1);
+  });
+});
