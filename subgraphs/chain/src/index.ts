@@ -11,7 +11,7 @@ export const chain = defineSubgraph({
   // signs its checkpoints
   keys: { signs: true, trusts: [] },
   calls: [],
-  events: { produces: [], consumes: [EVENT_TYPES.tokenTransactionCommitted] },
+  events: { produces: [EVENT_TYPES.auditRecorded], consumes: [EVENT_TYPES.tokenTransactionCommitted] },
   settings: z.object({
     /** The log's name in its checkpoints (and the signing key's name). */
     CHAIN_ORIGIN: z.string().min(1).default('etika.local/chain'),

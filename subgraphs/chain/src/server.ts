@@ -1,4 +1,4 @@
-import { createSubgraphServer, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
+import { createSubgraphServer, startOutboxRelay, type SubgraphDeps, type SubgraphServer, ownKeyOrThrow, trustedKeyOrThrow } from '@etika/kit';
 import { EVENT_TYPES } from '@etika/schema';
 import type { ChainContext } from './context.ts';
 import { appendCommittedTransactions } from './log/log.consumer.ts';
@@ -16,10 +16,13 @@ export interface ChainServer {
 
 /**
  * The chain subgraph: appends every committed token transaction to the log (once per event, via the inbox) and
- * signs a checkpoint whenever the log has grown.
+ * signs a checkpoint whenever the log has grown. Its audit records reach the organisation-wide trail through its
+ * outbox relay.
  */
 export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions = { origin: 'etika.local/chain', checkpointIntervalMs: 5_000 }): Promise<ChainServer> {
   const db = deps.database.db;
+  // publishes what the kit's audit plugin records (audit.recorded, chain's outbox) to the bus, as every subgraph does
+  const relay = startOutboxRelay({ db, schema: 'chain', bus: deps.bus, logger: deps.logger });
   const log = new LogService(db, options.origin, ownKeyOrThrow(deps.keys));
   deps.bus.subscribe('chain', [EVENT_TYPES.tokenTransactionCommitted], appendCommittedTransactions(db, log, deps.logger));
   const timer = setInterval(() => {
@@ -34,7 +37,10 @@ export async function buildChainServer(deps: SubgraphDeps, options: ChainOptions
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
     buildContext: (info) => ({ ...info, log }),
-    onClose: async () => clearInterval(timer),
+    onClose: async () => {
+      clearInterval(timer);
+      await relay.stop();
+    },
   });
   return { server };
 }
