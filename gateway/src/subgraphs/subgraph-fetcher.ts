@@ -3,7 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { Pool, errors as undiciErrors } from 'undici';
 import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER } from '@etika/schema';
-import { appError } from '@etika/kit';
+import { SpanKind, activeTracing, appError, inSpan, injectTraceHeaders, type Span } from '@etika/kit';
 import { CircuitBreaker } from './breaker.ts';
 import type { SubgraphFetchObserver, SubgraphFetchOutcome } from './observer.ts';
 import type { SubgraphSettings } from './settings.ts';
@@ -21,6 +21,7 @@ type Answer = Awaited<ReturnType<GraphQLDataSource['process']>>;
 interface Subgraph {
   readonly name: string;
   readonly path: string;
+  readonly url: string;
   readonly pool: Pool;
   readonly breaker: CircuitBreaker;
   readonly timeoutMs: number;
@@ -90,6 +91,7 @@ export class SubgraphFetcher {
     const subgraph: Subgraph = {
       name,
       path: `${target.pathname}${target.search}`,
+      url: target.toString(),
       pool,
       breaker: new CircuitBreaker(this.settings.breaker),
       timeoutMs: this.settings.timeouts[name] ?? this.settings.timeoutMs,
@@ -214,13 +216,24 @@ export class SubgraphFetcher {
     }
   }
 
+  /** One HTTP exchange; inside a traced request, in a client span whose `traceparent` the subgraph continues. */
   private async attempt(subgraph: Subgraph, headers: Record<string, string>, body: string): Promise<string> {
+    const tracing = activeTracing();
+    if (!tracing) return this.exchange(subgraph, headers, body, null);
+    const attributes = { 'subgraph.name': subgraph.name, 'http.request.method': 'POST', 'url.full': subgraph.url };
+    return inSpan(tracing, `subgraph ${subgraph.name}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
+      this.exchange(subgraph, injectTraceHeaders(span, { ...headers }), body, span),
+    );
+  }
+
+  private async exchange(subgraph: Subgraph, headers: Record<string, string>, body: string, span: Span | null): Promise<string> {
     const { name, pool, path, timeoutMs } = subgraph;
     let statusCode: number;
     let text: string;
     try {
       const response = await pool.request({ path, method: 'POST', headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       statusCode = response.statusCode;
+      span?.setAttribute('http.response.status_code', statusCode);
       text = await response.body.text();
     } catch (error) {
       const code = error instanceof undiciErrors.UndiciError ? error.code : (error as { code?: string }).code;
