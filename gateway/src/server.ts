@@ -151,7 +151,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
   const live = options.bus
-    ? liveSubscriptions({ bus: options.bus, authenticator, authorizer: () => view.authorizer, apollo, apiSchema, limits, production: options.production, rejectUnauthorized: options.rejectUnauthorized, settings: options.live ?? DEFAULT_LIVE_SETTINGS, logger })
+    ? liveSubscriptions({ bus: options.bus, authenticator, authorizer: () => view.authorizer, apollo, edge, apiSchema, limits, production: options.production, rejectUnauthorized: options.rejectUnauthorized, settings: options.live ?? DEFAULT_LIVE_SETTINGS, logger })
     : null;
 
   // a request keeps the view it started with; the engine swaps its schema and plans the same way

@@ -57,19 +57,31 @@ export function subscribe(gatewayUrl: string, query: string, headers: Record<str
   };
 }
 
+/** A stream request's answer: a refusal's GraphQL errors and codes, or an accepted stream and how to close it. */
+export interface RawStream {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly codes: string[];
+  readonly errors: { message: string; extensions: Record<string, unknown> }[];
+  close(): void;
+}
+
 /**
- * A stream opened with a bare POST: `fetch` resolves once the gateway has answered, so an accepted stream is counted
- * by then. `codes` are the GraphQL error codes of a refusal; `close` ends an accepted stream.
+ * A stream opened with a bare POST of this body (the text, or a persisted document's id): `fetch` resolves once the
+ * gateway has answered, so an accepted stream is counted by then. `codes` are the GraphQL error codes of a refusal;
+ * `close` ends an accepted stream.
  */
-export async function openRaw(gatewayUrl: string, query: string, headers: Record<string, string>): Promise<{ status: number; codes: string[]; close: () => void }> {
+export async function openBody(gatewayUrl: string, body: Record<string, unknown>, headers: Record<string, string>): Promise<RawStream> {
   const controller = new AbortController();
   const res = await fetch(streamUrl(gatewayUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify(body),
     signal: controller.signal,
   });
-  if (res.ok) return { status: res.status, codes: [], close: () => controller.abort() };
-  const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
-  return { status: res.status, codes: body.errors.map((e) => e.extensions.code), close: () => undefined };
+  if (res.ok) return { status: res.status, headers: res.headers, codes: [], errors: [], close: () => controller.abort() };
+  const { errors } = (await res.json()) as { errors: RawStream['errors'] };
+  return { status: res.status, headers: res.headers, codes: errors.map((e) => e.extensions['code'] as string), errors, close: () => undefined };
 }
+
+export const openRaw = (gatewayUrl: string, query: string, headers: Record<string, string>): Promise<RawStream> => openBody(gatewayUrl, { query }, headers);
