@@ -12,6 +12,9 @@ import { countSpans, resumeFrom, type CountedSpan, type PeriodScan, type Span } 
  * no consumer's transaction is half-way while a read counts what it keeps. A read that cannot take the lock at once
  * (events of the token are being consumed) counts the same way and keeps nothing.
  */
+/** Held by a rebuild of the numbers (exclusive) and tried by a keeping read (shared): nothing is kept while it runs. */
+export const REBUILD_LOCK = sql`hashtextextended('analytics-rebuild', 0)`;
+
 const tokenLock = (orgId: string, tokenId: string) => sql`hashtextextended(${`active-spans:${orgId}:${tokenId}`}, 0)`;
 
 /** The consumer's side: held until its transaction ends, shared with other consumers, exclusive of a keeping read. */
@@ -29,7 +32,7 @@ const iso = (d: Date) => d.toISOString();
 const array = (dates: readonly Date[]) => sql`${`{${dates.map((d) => `"${iso(d)}"`).join(',')}}`}::timestamptz[]`;
 
 export async function activeCounts(tx: Tx, orgId: string, tokenId: string, periods: readonly Span[], now = new Date()): Promise<{ periods: number[]; total: number }> {
-  const [lock] = await queryRows<{ keep: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${tokenLock(orgId, tokenId)}) as keep`);
+  const [lock] = await queryRows<{ keep: boolean }>(tx, sql`select pg_try_advisory_xact_lock_shared(${REBUILD_LOCK}) and pg_try_advisory_xact_lock(${tokenLock(orgId, tokenId)}) as keep`);
   const start = periods[0]!.startsAt;
   const end = periods.at(-1)!.endsAt;
   const kept = await queryRows<{ starts_at: Date | string; ends_at: Date | string; members: number }>(
