@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairs, keysFor, type Logger } from '@etika/kit';
 import { SUPERGRAPH_PATH, composedSubgraphUrls } from '@etika/schema';
+import { ENGINE_NAMES, type EngineName } from '../src/engine/engine.ts';
 import { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
 
 /** A subgraph that fails the way a broken one does: what it answers depends on the path it is called at. */
@@ -35,13 +36,13 @@ afterAll(async () => {
 });
 
 /** A gateway whose chain subgraph is the failing one, at `failure`; every other subgraph is never called. */
-async function gatewayWith(failure: string, production: boolean) {
+async function gatewayWith(engine: EngineName, failure: string, production: boolean) {
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const subgraphUrls = Object.fromEntries(Object.keys(composedSubgraphUrls(supergraphSdl)).map((name) => [name, `${fakeOrigin}/${name === 'chain' ? failure : 'unused'}/graphql`]));
   const lines: Record<string, unknown>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) }) as unknown as Logger;
   const pairs = await generateKeyPairs(['gateway', 'identity']);
-  const options = { supergraphSdl, subgraphUrls, keys: keysFor(pairs, 'gateway', GATEWAY_KEYS), logger, production, rejectUnauthorized: false } as GatewayOptions;
+  const options = { supergraphSdl, subgraphUrls, keys: keysFor(pairs, 'gateway', GATEWAY_KEYS), logger, production, rejectUnauthorized: false, engine } as GatewayOptions;
   const gateway = await buildGateway(options);
   const url = await gateway.listen(0);
   started.push({ gateway, url, lines });
@@ -54,9 +55,10 @@ async function ask(url: string) {
   return { requestId: response.headers.get('x-request-id'), body };
 }
 
+describe.each(ENGINE_NAMES)('on the %s engine', (engine) => {
 describe('a subgraph’s failure through the gateway in production', () => {
   it.each(['crashed', 'uncoded', 'masked'])('%s: "Internal error" with the request id, and nothing of the subgraph', async (failure) => {
-    const { url, lines } = await gatewayWith(failure, true);
+    const { url, lines } = await gatewayWith(engine, failure, true);
     const { requestId, body } = await ask(url);
     expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })]);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|10\.0\.0\.7|chain\.leaves|serviceName|response|theirs/);
@@ -64,7 +66,7 @@ describe('a subgraph’s failure through the gateway in production', () => {
   });
 
   it('an expected refusal keeps its code, message and field, not the subgraph’s name or other extensions', async () => {
-    const { url } = await gatewayWith('refused', true);
+    const { url } = await gatewayWith(engine, 'refused', true);
     const { body } = await ask(url);
     expect(body.errors?.[0]).toMatchObject({ message: 'Sizes are whole numbers', extensions: { code: 'BAD_USER_INPUT', field: 'before' } });
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'before' });
@@ -73,9 +75,10 @@ describe('a subgraph’s failure through the gateway in production', () => {
 
 describe('in development', () => {
   it('the developer sees what the subgraph said and which one said it', async () => {
-    const { url } = await gatewayWith('uncoded', false);
+    const { url } = await gatewayWith(engine, 'uncoded', false);
     const { body } = await ask(url);
     expect(body.errors?.[0]?.message).toMatch(/ECONNREFUSED/);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'chain' });
   });
+});
 });
