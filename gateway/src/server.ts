@@ -4,6 +4,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Registry } from 'prom-client';
 import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { createHttpService, errorReporting, flushTracing, tracedServerRequest, executeHttp, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
@@ -72,6 +73,8 @@ export interface GatewayOptions {
   readonly live?: LiveSettings;
   /** OpenTelemetry traces: on when an OTLP endpoint is configured; whether a client's `traceparent` is continued. */
   readonly tracing?: GatewayTracingOptions;
+  /** What `/metrics` serves, given the gateway's own registry: in a cluster worker, every worker's metrics summed. */
+  readonly metrics?: (registry: Registry) => () => Promise<string>;
 }
 
 export type Gateway = HttpService;
@@ -90,6 +93,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const apiSchemaOf = (sdl: string): GraphQLSchema => Supergraph.build(stripSecurityLinks(sdl)).apiSchema().toGraphQLJSSchema();
   const apiSchema = apiSchemaOf(options.supergraphSdl);
   const edge = new Edge(options.supergraphSdl, apiSchema, options.edge);
+  if (options.metrics) edge.metrics.serveFrom(options.metrics(edge.metrics.registry));
   /** What the gateway builds from the supergraph's text, replaced as one when the file changes. */
   const viewOf = (sdl: string, schema: GraphQLSchema) => ({
     authorizer: new OperationAuthorizer(schema, buildRequirementsIndex(sdl, engineTraits(options.engine ?? 'apollo').enforces)),

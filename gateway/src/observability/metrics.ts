@@ -118,8 +118,22 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     };
   }
 
+  private render: () => Promise<string> = () => this.registry.metrics();
+
+  /** What `serve` answers from now on instead of this registry alone (a cluster's metrics, summed over its workers). */
+  serveFrom(render: () => Promise<string>): void {
+    this.render = render;
+  }
+
   async serve(res: ServerResponse): Promise<void> {
-    const body = await this.registry.metrics();
+    let body: string;
+    try {
+      body = await this.render();
+    } catch {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('metrics are unavailable right now\n');
+      return;
+    }
     res.writeHead(200, { 'content-type': this.registry.contentType, 'cache-control': 'no-store' });
     res.end(body);
   }
