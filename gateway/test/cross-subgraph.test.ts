@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leafHash, openCheckpoint, verifyInclusion } from '../../subgraphs/chain/src/tlog/index.ts';
-import { bearer, dataOrThrow } from '@etika/platform';
+import { bearer, dataOrThrow, graphql } from '@etika/platform';
 import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
+import { ENGINE_NAMES } from '../src/engine/engine.ts';
+import { startEdgeGateway, type EdgeGateway } from './edge-fixture.ts';
 
 let p: TestPlatform;
 let t: Tenant;
@@ -19,9 +21,9 @@ async function issue(amount: string): Promise<string> {
   return r.issueTokens.id;
 }
 
-async function proofOf(id: string): Promise<Proof | null> {
+async function proofOf(url: string, id: string): Promise<Proof | null> {
   for (let i = 0; i < 100; i++) {
-    const r = await p.gql<{ organizationTransactions: { nodes: { id: string; inclusionProof: Proof | null }[] } }>(PROOF, {}, bearer(t.tokens.auditor));
+    const r = await graphql<{ organizationTransactions: { nodes: { id: string; inclusionProof: Proof | null }[] } }>(url, PROOF, {}, bearer(t.tokens.auditor));
     const node = r.data?.organizationTransactions.nodes.find((n) => n.id === id);
     if (node?.inclusionProof) return node.inclusionProof;
     await new Promise((res) => setTimeout(res, 100));
@@ -74,9 +76,18 @@ describe('partner API keys', () => {
   });
 });
 
+// what crosses subgraphs is planned and executed by the engine: each engine behind a gateway of its own
+describe.each(ENGINE_NAMES)('on the %s engine', (engine) => {
+let g: EdgeGateway;
+const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => graphql<T>(g.url, query, variables, headers);
+beforeAll(async () => {
+  g = await startEdgeGateway(p, { engine });
+});
+afterAll(() => g?.close());
+
 describe('across identity and org', () => {
   it('User.memberships and Organization.members resolve across identity and org', async () => {
-    const r = dataOrThrow(await p.gql<{ me: { email: string; memberships: { role: string; organization: { id: string; members: { user: { email: string } }[] } }[] } }>(
+    const r = dataOrThrow(await gql<{ me: { email: string; memberships: { role: string; organization: { id: string; members: { user: { email: string } }[] } }[] } }>(
       '{ me { email memberships { role organization { id members { user { email } } } } } }', {}, bearer(t.tokens.member),
     ));
     const here = r.me.memberships.find((m) => m.organization.id === t.orgId);
@@ -88,9 +99,9 @@ describe('across identity and org', () => {
 
 describe('token transactions reach the verifiable log', () => {
   it('every committed transaction becomes a leaf whose inclusion verifies against a signed checkpoint', async () => {
-    const key = dataOrThrow(await p.gql<{ chainPublicKey: string }>('{ chainPublicKey }')).chainPublicKey;
+    const key = dataOrThrow(await gql<{ chainPublicKey: string }>('{ chainPublicKey }')).chainPublicKey;
     for (const id of txIds) {
-      const proof = await proofOf(id);
+      const proof = await proofOf(g.url, id);
       expect(proof).not.toBeNull();
       const checkpoint = openCheckpoint(proof!.checkpoint.note, key);
       expect(checkpoint.size).toBe(proof!.treeSize);
@@ -101,4 +112,5 @@ describe('token transactions reach the verifiable log', () => {
       expect(verifyInclusion(proof!.leafIndex, proof!.treeSize, leafHash(Buffer.from(forged)), proof!.hashes.map((h) => Buffer.from(h, 'base64')), checkpoint.rootHash)).toBe(false);
     }
   });
+});
 });
