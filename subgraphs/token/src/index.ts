@@ -10,7 +10,7 @@ export const token = defineSubgraph({
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   keys: { signs: false, trusts: [] },
   calls: ['org'],
-  events: { produces: [EVENT_TYPES.tokenTransactionCommitted, EVENT_TYPES.tokenPurchaseSettled], consumes: [EVENT_TYPES.paymentSucceeded, EVENT_TYPES.paymentCanceled] },
+  events: { produces: [EVENT_TYPES.tokenTransactionCommitted, EVENT_TYPES.tokenPurchaseSettled], consumes: [EVENT_TYPES.paymentSucceeded, EVENT_TYPES.paymentCanceled, EVENT_TYPES.orgMembershipChanged] },
   settings: z.object({}),
   buildSchema: async () => (await import('./schema.ts')).buildTokenSchema(),
   buildServer: async (deps) => (await (await import('./server.ts')).buildTokenServer(deps)).server,

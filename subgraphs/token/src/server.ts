@@ -1,8 +1,8 @@
-import { createSubgraphServer, importPublicKey, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
-import { EVENT_TYPES } from '@etika/schema';
+import { createSubgraphServer, idempotentHandler, importPublicKey, peerUrlOrThrow, startOutboxRelay, type SubgraphDeps, type SubgraphServer, trustedKeyOrThrow } from '@etika/kit';
+import { EVENT_PAYLOADS, EVENT_TYPES } from '@etika/schema';
 import type { TokenContext } from './context.ts';
 import { LedgerService } from './ledger/ledger.service.ts';
-import { httpMemberDirectory } from './ledger/members.client.ts';
+import { forgetMembership, httpMemberDirectory } from './ledger/members.client.ts';
 import { issuePurchases, releaseReservations } from './purchase/purchase.consumer.ts';
 import { purchaseRoutes } from './purchase/purchase.routes.ts';
 import { PurchaseService } from './purchase/purchase.service.ts';
@@ -19,6 +19,9 @@ export async function buildTokenServer(deps: SubgraphDeps): Promise<TokenServer>
   const db = deps.database.db;
   const relay = startOutboxRelay({ db, schema: 'token', bus: deps.bus, logger: deps.logger });
   const ledger = new LedgerService(db, httpMemberDirectory(() => peerUrlOrThrow(deps.peers, 'org'), deps.rights), () => relay.kick());
+  // a change of membership makes token forget what org told it of that person; the next transfer to them asks again
+  const members = { db, schema: 'token', consumer: 'token-members', payload: EVENT_PAYLOADS[EVENT_TYPES.orgMembershipChanged], logger: deps.logger };
+  deps.bus.subscribe('token-members', [EVENT_TYPES.orgMembershipChanged], idempotentHandler(members, (tx, event) => forgetMembership(tx, event.payload)));
   const tokens = new TokenService(db);
   const transactions = new TransactionService(db);
   // tokens for money: payment.succeeded issues them (once per payment), payment asks about caps and refunds

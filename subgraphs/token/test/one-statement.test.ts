@@ -22,8 +22,10 @@ let statements = 0;
 const orgId = randomUUID();
 const [owner, alice, bob] = [randomUUID(), randomUUID(), randomUUID()];
 const tokenId = randomUUID();
-// whether a person may receive is the member directory's question, answered elsewhere: everyone here may
-const everyone: MemberDirectory = { isMember: async () => true };
+// whether a person may receive is org's answer, asked over HTTP elsewhere; here everyone may, and asks are counted
+let asked = 0;
+let epoch = 0;
+const everyone: MemberDirectory = { epochOf: async () => epoch, ask: async () => ((asked += 1), true) };
 let ledger: LedgerService;
 
 const as = (userId: string, role: 'owner' | 'member' = 'member') => userPrincipal(userId, orgId, role);
@@ -68,8 +70,12 @@ afterAll(async () => {
 
 describe('one statement per ledger transaction', () => {
   it('issues and transfers in one statement each, the replay too, with postings, event and audit row written', async () => {
+    await move('issue', owner, alice, '100');
+    await move('issue', owner, bob, '1');
+    expect(asked).toBe(2);
     const issued = await counting(() => move('issue', owner, alice, '100'));
     expect(issued.statements).toBe(1);
+    await move('transfer', alice, bob, '100');
     const key = randomUUID();
     const requestId = randomUUID();
     const sent = await counting(() => move('transfer', alice, bob, '30', key, requestId));
@@ -89,12 +95,28 @@ describe('one statement per ledger transaction', () => {
     );
     // the replay wrote nothing: one event, one audit row and its event, the balance moved once
     expect(rows[0]).toEqual({ audits: 1, balance: '70' });
+    expect(asked).toBe(2);
   });
 
   it('the same key with another request is refused with IDEMPOTENCY_CONFLICT and changes nothing', async () => {
     const key = randomUUID();
     await move('transfer', alice, bob, '1', key);
     await expect(move('transfer', alice, bob, '2', key)).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_CONFLICT' } });
+  });
+});
+
+describe('who may receive, known locally', () => {
+  it('org is asked once per recipient, and again once the membership epoch has moved past what token knows', async () => {
+    const carol = randomUUID();
+    const before = asked;
+    await move('transfer', alice, carol, '1');
+    await move('transfer', alice, carol, '1');
+    expect(asked - before).toBe(1);
+    epoch = Date.now();
+    const after = await counting(() => move('transfer', alice, carol, '1'));
+    expect(asked - before).toBe(2);
+    expect(after.statements).toBeGreaterThan(1);
+    expect((await counting(() => move('transfer', alice, carol, '1'))).statements).toBe(1);
   });
 });
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { GraphQLError } from 'graphql';
-import { appError, idempotencyKeyOrThrow, personOrThrow, queryRows, requestFingerprint, retryingTransaction, uuidOrThrow, type AuditContext, type Db } from '@etika/kit';
+import { RIGHTS_MEMORY_SECONDS, appError, idempotencyKeyOrThrow, personOrThrow, queryRows, requestFingerprint, retryingTransaction, uuidOrThrow, type AuditContext, type Db } from '@etika/kit';
 import { principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
 import type { CommittedTransaction } from '../transaction/transaction.service.ts';
-import type { MemberDirectory } from './members.client.ts';
+import { rememberMemberships, type MemberDirectory } from './members.client.ts';
 import { isBalanced, postingsOf, type AccountRef, type Leg, type Posting } from './postings.ts';
 
 export interface LegInput {
@@ -44,6 +44,17 @@ interface Plan {
   readonly postings: readonly Posting[] | null;
   /** Tokens that must exist in the organisation. */
   readonly tokenIds: readonly string[];
+  /** People who receive, who must be members (none for a reversal: it returns tokens where they were). */
+  readonly recipients: Recipients | null;
+}
+
+interface Recipients {
+  readonly ids: readonly string[];
+  /** Each one's membership epoch, read before the statement (and before org is asked). */
+  readonly epochs: readonly number[];
+  readonly principalToken: string;
+  /** The input field naming this recipient, for the refusal. */
+  fieldOf(userId: string): string;
 }
 
 /**
@@ -61,8 +72,9 @@ export function ledgerAudit(ctx: AuditContext, operation: string): LedgerAudit {
 }
 
 /** The Postgres error behind a drizzle error: a broken check or unique constraint means the rule it guards. */
-function pgError(err: unknown): { code?: string; message?: string } {
-  return (err as { cause?: { code?: string; message?: string } }).cause ?? (err as { code?: string; message?: string });
+function pgError(err: unknown): { code?: string; message?: string; detail?: string } {
+  type PgError = { code?: string; message?: string; detail?: string };
+  return (err as { cause?: PgError }).cause ?? (err as PgError);
 }
 
 /**
@@ -77,7 +89,7 @@ export class LedgerService {
   ) {}
 
   /** Validates and turns the request into legs; a member can only give from their own account. */
-  private async legsOrThrow(principal: Principal, principalToken: string, orgId: string, userId: string | null, input: readonly LegInput[]): Promise<Leg[]> {
+  private legsOrThrow(principal: Principal, userId: string | null, input: readonly LegInput[]): Leg[] {
     if (input.length === 0 || input.length > MAX_LEGS) throw appError('BAD_USER_INPUT', `A transaction has 1 to ${MAX_LEGS} legs`);
     const legs: Leg[] = [];
     for (const [i, leg] of input.entries()) {
@@ -89,12 +101,21 @@ export class LedgerService {
       const scope = leg.kind === 'issue' ? 'token:issue' : leg.kind === 'transfer' ? 'token:transfer' : 'token:redeem';
       if (principal.kind === 'anonymous' || !principal.scopes.includes(scope)) throw appError('FORBIDDEN', `This needs ${scope}`);
       if (leg.kind === 'transfer' && to === userId) throw appError('BAD_USER_INPUT', 'You cannot send tokens to yourself', { field: `legs.${i}.toUserId` });
-      if (to && !(await this.members.isMember(to, principalToken, orgId))) {
-        throw appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: `legs.${i}.toUserId` });
-      }
       legs.push({ kind: leg.kind, tokenId, amount, from: needsGiver ? userId : null, to });
     }
     return legs;
+  }
+
+  /** The recipients of these legs, each with its membership epoch now (read before org is asked, if it must be). */
+  private async recipientsOf(orgId: string, principalToken: string, legs: readonly Leg[]): Promise<Recipients> {
+    const ids = [...new Set(legs.flatMap((l) => (l.to ? [l.to] : [])))];
+    const epochs = await Promise.all(ids.map((id) => this.members.epochOf(id, orgId)));
+    return {
+      ids,
+      epochs,
+      principalToken,
+      fieldOf: (userId) => `legs.${legs.findIndex((l) => l.to === userId)}.toUserId`,
+    };
   }
 
   /** `audit` is written in the statement that commits the transaction, so the audit row commits with it. */
@@ -103,11 +124,11 @@ export class LedgerService {
     const idempotencyKey = idempotencyKeyOrThrow(submission.idempotencyKey);
     const memo = submission.memo?.trim() || null;
     if (memo && memo.length > MAX_MEMO) throw appError('BAD_USER_INPUT', `A memo has at most ${MAX_MEMO} characters`, { field: 'memo' });
-    const legs = await this.legsOrThrow(principal, principalToken, orgId, userId, submission.legs);
+    const legs = this.legsOrThrow(principal, userId, submission.legs);
     const request = { kind: submission.kind, actor, memo, legs: legs.map((l) => ({ ...l, amount: l.amount.toString() })) };
     const planned = legs.flatMap(postingsOf);
     if (!isBalanced(planned)) throw new Error('unbalanced transaction');
-    const plan = { postings: planned, tokenIds: [...new Set(legs.map((l) => l.tokenId))] };
+    const plan = { postings: planned, tokenIds: [...new Set(legs.map((l) => l.tokenId))], recipients: await this.recipientsOf(orgId, principalToken, legs) };
     return this.commit(orgId, userId, { kind: submission.kind, idempotencyKey, request, actor, memo, reversesId: null }, plan, audit);
   }
 
@@ -122,7 +143,7 @@ export class LedgerService {
     const key = idempotencyKeyOrThrow(idempotencyKey);
     const request = { kind: 'reversal', actor, id };
     // the database reads the original's postings and writes their mirror image (`reversalOf`), under the same locks
-    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, request, actor, memo: null, reversesId: id }, { postings: null, tokenIds: [] });
+    return this.commit(orgId, userId, { kind: 'reversal', idempotencyKey: key, request, actor, memo: null, reversesId: id }, { postings: null, tokenIds: [], recipients: null });
   }
 
   /**
@@ -135,24 +156,43 @@ export class LedgerService {
   private async commit(orgId: string, userId: string | null, header: Header, plan: Plan, audit?: LedgerAudit): Promise<CommittedTransaction> {
     const postingsJson = plan.postings && JSON.stringify(plan.postings.map((p) => ({ t: p.account.tokenId, o: p.account.ownerType, w: p.account.ownerId, a: p.amount.toString() })));
     const auditJson = audit ? JSON.stringify({ operation: audit.operation, requestId: audit.requestId }) : null;
-    let answer: CommitAnswer;
-    try {
-      const [row] = await retryingTransaction(() =>
-        queryRows<{ result: CommitAnswer | string }>(
-          this.db,
-          sql`select token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
-                ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`,
-        ),
-      );
-      answer = typeof row!.result === 'string' ? (JSON.parse(row!.result) as CommitAnswer) : row!.result;
-    } catch (err) {
-      throw refusalOf(err);
+    const recipients = plan.recipients ?? { ids: [], epochs: [] };
+    const statement = sql`select token.recipients_known(${orgId}::uuid, ${userId}::uuid, ${`{${recipients.ids.join(',')}}`}::uuid[], ${`{${recipients.epochs.join(',')}}`}::bigint[], ${RIGHTS_MEMORY_SECONDS}) as known,
+      token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
+        ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`;
+    let answer: CommitAnswer | undefined;
+    for (let attempt = 1; !answer; attempt++) {
+      try {
+        const [row] = await retryingTransaction(() => queryRows<{ result: CommitAnswer | string }>(this.db, statement));
+        answer = typeof row!.result === 'string' ? (JSON.parse(row!.result) as CommitAnswer) : row!.result;
+      } catch (err) {
+        const cause = pgError(err);
+        const ids = cause.detail?.split(',') ?? [];
+        // recipients token does not know (or knows under an older epoch): org is asked, its answers kept, and the
+        // statement runs again; a membership that changes again meanwhile is asked about once more, then refused
+        if (cause.code === 'ETK07' && plan.recipients && attempt < 3) {
+          await this.learn(orgId, plan.recipients, ids);
+          continue;
+        }
+        if (cause.code === 'ETK08' && plan.recipients) {
+          throw appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: plan.recipients.fieldOf(ids[0]!) });
+        }
+        if (cause.code === 'ETK07') throw appError('SERVICE_UNAVAILABLE', 'The recipient’s membership keeps changing; try again shortly');
+        throw refusalOf(err);
+      }
     }
     if (!answer.replayed) {
       audit?.recorded();
       this.onCommit();
     }
     return committedOf(answer);
+  }
+
+  private async learn(orgId: string, recipients: Recipients, ids: readonly string[]): Promise<void> {
+    const learned = await Promise.all(
+      ids.map(async (userId) => ({ userId, member: await this.members.ask(userId, recipients.principalToken), epoch: recipients.epochs[recipients.ids.indexOf(userId)] ?? 0 })),
+    );
+    await rememberMemberships(this.db, orgId, learned);
   }
 }
 

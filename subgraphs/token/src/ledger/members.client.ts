@@ -1,24 +1,57 @@
-import { INTERNAL_ROUTES, PRINCIPAL_HEADER } from '@etika/schema';
-import { BoundedCache, callInternal, type Rights } from '@etika/kit';
-
-/** Is this person a member of the caller's organisation? Asked of org with the caller's principal token. */
-export interface MemberDirectory {
-  isMember(userId: string, principalToken: string, orgId: string): Promise<boolean>;
-}
+import { eq, and, sql } from 'drizzle-orm';
+import { INTERNAL_ROUTES, PRINCIPAL_HEADER, type OrgMembershipChanged } from '@etika/schema';
+import { callInternal, inTenant, type Db, type Rights, type Tx } from '@etika/kit';
+import { members } from './members.tables.ts';
 
 /**
- * Memberships rarely change within a minute: positive answers are kept that long, under the (user, organisation)
- * membership epoch, which org raises on every change of that membership, so a removal is never served stale.
+ * Who may receive tokens in the caller's organisation. The ledger keeps what org answered in `token.members`, with
+ * the (user, organisation) membership epoch read before asking; org raises that epoch before and after every change
+ * of the membership, so a row is trusted only while its epoch is still the current one (checked by
+ * `token.recipients_known`, in the statement that commits a transfer).
  */
-export function httpMemberDirectory(orgBaseUrl: () => string, rights: Rights, ttlMs = 60_000): MemberDirectory {
-  const known = new BoundedCache<string, true>(50_000, { ttlMs });
+export interface MemberDirectory {
+  /** The membership epoch now: 0 when none is remembered. */
+  epochOf(userId: string, orgId: string): Promise<number>;
+  /** org's answer, asked with the caller's principal token. */
+  ask(userId: string, principalToken: string): Promise<boolean>;
+}
+
+export function httpMemberDirectory(orgBaseUrl: () => string, rights: Rights): MemberDirectory {
   return {
-    async isMember(userId, principalToken, orgId) {
-      const key = `${orgId}:${userId}:${await rights.membershipEpoch(userId, orgId)}`;
-      if (known.get(key)) return true;
+    epochOf: (userId, orgId) => rights.membershipEpoch(userId, orgId),
+    async ask(userId, principalToken) {
       const answer = await callInternal(orgBaseUrl(), INTERNAL_ROUTES.checkMember, { user: userId }, { [PRINCIPAL_HEADER]: principalToken });
-      if (answer?.member) known.set(key, true);
       return answer?.member === true;
     },
   };
+}
+
+export interface LearnedMembership {
+  readonly userId: string;
+  readonly member: boolean;
+  /** The epoch read before org was asked. */
+  readonly epoch: number;
+}
+
+/** Keeps org's answers; an answer read under an older epoch than the row's never overwrites it. */
+export async function rememberMemberships(db: Db, orgId: string, learned: readonly LearnedMembership[]): Promise<void> {
+  if (learned.length === 0) return;
+  await inTenant(db, { orgId, userId: null }, (tx) =>
+    tx
+      .insert(members)
+      .values(learned.map((l) => ({ orgId, userId: l.userId, member: l.member, epoch: l.epoch })))
+      .onConflictDoUpdate({
+        target: [members.orgId, members.userId],
+        set: { member: sql`excluded.member`, epoch: sql`excluded.epoch`, checkedAt: sql`excluded.checked_at` },
+        setWhere: sql`${members.epoch} <= excluded.epoch`,
+      }),
+  );
+}
+
+/**
+ * `org.membership.changed`: what token knew of that person is forgotten, so the next transfer to them asks org. The
+ * epoch guards the time until the event arrives; the event keeps the table from trusting what has changed since.
+ */
+export async function forgetMembership(tx: Tx, change: OrgMembershipChanged): Promise<void> {
+  await tx.delete(members).where(and(eq(members.orgId, change.orgId), eq(members.userId, change.userId)));
 }
