@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBus, createLogger, inTenant, migrateSubgraph, queryRows, recordEvent, startOutboxRelay } from '../src/index.ts';
-import { asSystem, createTestDatabase, outboxEvents } from '../src/testing/index.ts';
+import { asSystem, createTestDatabase, outboxEvents, rowsInTenant } from '../src/testing/index.ts';
 
 /** The testing helpers that read as the code reads: the relay's scope for outboxes, a system's scope for its tables. */
 const A = '00000000-0000-4000-8000-0000000000a1';
@@ -64,5 +64,14 @@ describe('asSystem', () => {
     // the role switch makes the policies hold even for PGlite's superuser session
     expect(await names('outbox-relay')).toEqual([]);
     expect(await asSystem(db.database.db, 'demo-sweeper', async (tx) => queryRows(tx, sql`select id from sc.outbox`))).toEqual([]);
+  });
+});
+
+describe('rowsInTenant', () => {
+  it("sees one organisation's rows only, on PGlite as on a server", async () => {
+    const names = async (org: string) => (await rowsInTenant<{ name: string }>(db.database.db, org, sql`select name from sc.jobs order by name`)).map((r) => r.name);
+    expect(await names(A)).toEqual(['a1']);
+    expect(await names(B)).toEqual(['b1']);
+    expect(await rowsInTenant(db.database.db, A, sql`select id from sc.outbox`)).toEqual([]);
   });
 });

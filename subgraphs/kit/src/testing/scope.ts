@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EventEnvelope } from '@etika/schema';
 import { queryRows, type Db, type Tx } from '../db.ts';
-import { APP_ROLE } from '../tenant.ts';
+import { APP_ROLE, inTenant } from '../tenant.ts';
 
 /**
  * Runs `fn` in one transaction as the application role with `app.system` set to `system`, as a subgraph's own
  * pass across organisations sets it: `outbox-relay` for the outbox relay, the subgraph's name for its consumers,
  * `payment-reconciler` for payment's reconciliation. A test then reads what no single tenant owns through the
- * same policies the code does. For one organisation's rows use `inTenant` with its id instead.
+ * same policies the code does. For one organisation's rows use `rowsInTenant` (or `inTenant`) instead.
  *
  * The role switch matters on PGlite too: its session is a superuser and sees every row, so without it a read in
  * the wrong scope would pass there and fail only on a server with an ordinary role.
@@ -17,6 +17,14 @@ export async function asSystem<T>(db: Db, system: string, fn: (tx: Tx) => Promis
     await tx.execute(sql`select set_config('app.system', ${system}, true), set_config('role', ${APP_ROLE}, true)`);
     return fn(tx as unknown as Tx);
   });
+}
+
+/**
+ * The rows of `query` in one organisation's scope (`inTenant`, as the application role, no person): what that
+ * organisation's own requests could read, through the same policies.
+ */
+export async function rowsInTenant<T extends Record<string, unknown>>(db: Db, orgId: string, query: SQL): Promise<T[]> {
+  return inTenant(db, { orgId, userId: null }, (tx) => queryRows<T>(tx, query));
 }
 
 /** An outbox row as its relay reads it: the event, and when the relay published it (null while pending). */
