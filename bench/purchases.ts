@@ -63,7 +63,6 @@ export async function benchPurchases(platform: Pick<Platform, 'gatewayUrl' | 'da
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { createServer } = await import('node:net');
   const { generateKeyPairs, keysFor, openDatabase } = await import('@etika/kit');
   const { SUPERGRAPH_PATH } = await import('@etika/schema');
   const { SIGNING_SERVICES, startPlatform } = await import('@etika/platform');
@@ -71,21 +70,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('bench/purchases.ts needs DATABASE_URL');
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-  });
   const keys = await generateKeyPairs(SIGNING_SERVICES);
   const platform = await startPlatform({
     keys: async (service, needs) => keysFor(keys, service, needs),
     openDatabase: () => openDatabase({ url, maxConnections: 20 }),
     supergraphPath: SUPERGRAPH_PATH,
-    gatewayPort: port,
+    // the platform tells payment the gateway it started (GATEWAY_URL), where the sandbox delivers its webhooks
+    gatewayPort: 0,
     freePorts: true,
     logLevel: 'silent',
-    settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, INVITATIONS_PER_INVITER_PER_HOUR: 100_000, PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/payments/sandbox` },
+    settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, INVITATIONS_PER_INVITER_PER_HOUR: 100_000 },
   });
   try {
     const tenant = await seedTenant(platform.gatewayUrl, 16);

@@ -10,15 +10,14 @@ export const SANDBOX_SECRET = 'whsec_test_sandbox_secret_0123456789';
 
 /**
  * The whole platform through its gateway, with the sandbox delivering its webhooks to the gateway's own endpoint
- * (or to `webhookUrl`, e.g. nowhere, to lose them).
+ * (the platform tells payment where its gateway is), or to `webhookUrl`, e.g. nowhere, to lose them.
  */
 export async function startPaymentPlatform(settings: Record<string, unknown> = {}, options: TestPlatformOptions & { webhookUrl?: string } = {}): Promise<TestPlatform> {
-  const port = await freePort();
+  const { webhookUrl, ...platform } = options;
   return startTestPlatform({
-    ...options,
-    gatewayPort: port,
+    ...platform,
     settings: {
-      PAYMENT_WEBHOOK_URL: options.webhookUrl ?? `http://127.0.0.1:${port}${PAYMENT_WEBHOOKS.publicPrefix}sandbox`,
+      ...(webhookUrl ? { PAYMENT_WEBHOOK_URL: webhookUrl } : {}),
       SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET,
       SANDBOX_SETTLE_MS: 400,
       RECONCILE_INTERVAL_MS: 3_600_000,

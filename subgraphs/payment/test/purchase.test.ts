@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsInTenant } from '@etika/kit/testing';
 import type { TestPlatform } from '@etika/platform/testing';
 import { balance, codeOf, confirm, gql, ok, paymentOf, QUOTE, CREATE, seedShop, setPrice, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
 
@@ -107,7 +109,8 @@ describe('quotes and prices', () => {
   it('refuses a payment on an expired quote', async () => {
     const quote = await ok<{ quoteTokenPurchase: { id: string } }>(p, shop.tokens.member, QUOTE, { i: { tokenId: shop.tokenId, tokens: '100' } });
     // the quote's minutes pass
-    await p.databases.payment.db.execute(`update payment.quotes set expires_at = now() - interval '1 second' where id = '${quote.quoteTokenPurchase.id}'` as never);
+    const expired = await rowsInTenant(p.databases.payment.db, shop.orgId, sql`update payment.quotes set expires_at = now() - interval '1 second' where id = ${quote.quoteTokenPurchase.id}::uuid returning id`);
+    expect(expired).toHaveLength(1);
     expect(codeOf(await gql(p, shop.tokens.member, CREATE, { i: { quoteId: quote.quoteTokenPurchase.id, idempotencyKey: 'expired-quote' } }))).toBe('QUOTE_EXPIRED');
   });
 

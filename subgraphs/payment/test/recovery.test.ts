@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { generateKeyPairs, keysFor, openDatabase, queryRows, type Database } from '@etika/kit';
-import { createTestDatabase } from '@etika/kit/testing';
+import { generateKeyPairs, inTenant, keysFor, openDatabase, queryRows, type Database } from '@etika/kit';
+import { createTestDatabase, outboxEvents, rowsInTenant } from '@etika/kit/testing';
 import { dataOrThrow, graphql, SIGNING_SERVICES, startPlatform, type Platform } from '@etika/platform';
 import { PASSWORD, switchTo, type TestPlatform } from '@etika/platform/testing';
 import { PAYMENT_WEBHOOKS, SUPERGRAPH_PATH } from '@etika/schema';
@@ -14,8 +14,8 @@ const RECONCILE = 'mutation($id: ID) { reconcilePayments(paymentId: $id) { check
 const tokenDb = (p: Pick<Platform, 'databases'>) => p.databases.token.db;
 const tokenDown = (p: Pick<Platform, 'databases'>) => tokenDb(p).execute(sql`revoke insert on token.purchases from etika_app`);
 const tokenBack = (p: Pick<Platform, 'databases'>) => tokenDb(p).execute(sql`grant insert on token.purchases to etika_app`);
-const purchaseTransactions = async (p: Pick<Platform, 'databases'>, paymentId: string) =>
-  (await queryRows<{ n: number }>(tokenDb(p), sql`select count(*)::int as n from token.transactions where kind = 'purchase' and actor = ${`payment:${paymentId}`}`))[0]!.n;
+const purchaseTransactions = async (p: Pick<Platform, 'databases'>, shop: Shop, paymentId: string) =>
+  (await rowsInTenant<{ n: number }>(tokenDb(p), shop.orgId, sql`select count(*)::int as n from token.transactions where kind = 'purchase' and actor = ${`payment:${paymentId}`}`))[0]!.n;
 
 describe('a webhook that never comes, reconciled on demand', () => {
   let p: TestPlatform;
@@ -61,12 +61,13 @@ describe('on a schedule', () => {
     await confirm(p, shop.tokens.member, payment.id, 'pm_sandbox_succeeds');
     // the state a stop right after the refund's amount was fixed leaves: tokens held and amount fixed, still pending
     const refundId = randomUUID();
-    await p.databases.payment.db.execute(sql`insert into payment.refunds (id, org_id, payment_id, status, tokens, amount, requested_by) values (${refundId}::uuid, ${shop.orgId}::uuid, ${payment.id}::uuid, 'pending', 100, 150, ${`user:${shop.userIds.admin}`})`);
-    await p.databases.payment.db.execute(sql`update payment.payments set refunded_tokens = 100, refunded_amount = 150 where id = ${payment.id}::uuid`);
+    await inTenant(p.databases.payment.db, { orgId: shop.orgId, userId: null }, async (tx) => {
+      await tx.execute(sql`insert into payment.refunds (id, org_id, payment_id, status, tokens, amount, requested_by) values (${refundId}::uuid, ${shop.orgId}::uuid, ${payment.id}::uuid, 'pending', 100, 150, ${`user:${shop.userIds.admin}`})`);
+      expect(await queryRows(tx, sql`update payment.payments set refunded_tokens = 100, refunded_amount = 150 where id = ${payment.id}::uuid returning id`)).toHaveLength(1);
+    });
     const done = await waitFor('the refund', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.refunds[0]?.status === 'SUCCEEDED');
     expect(done.refunds).toEqual([{ status: 'SUCCEEDED', tokens: '100', amount: '150', failureCode: null }]);
-    const events = await queryRows<{ n: number }>(p.databases.payment.db, sql`select count(*)::int as n from payment.outbox where type = 'payment.refunded' and payload->>'refundId' = ${refundId}`);
-    expect(events[0]!.n).toBe(1);
+    expect(await outboxEvents(p.databases.payment.db, 'payment', sql`type = 'payment.refunded' and payload->>'refundId' = ${refundId}`)).toHaveLength(1);
   });
 
   it('issues the tokens once the token service is back, when it was down as the payment succeeded', async () => {
@@ -83,7 +84,7 @@ describe('on a schedule', () => {
     await waitFor('the tokens', () => paymentOf(p, shop.tokens.member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await balance(p, shop)).toBe(before + 250n);
-    expect(await purchaseTransactions(p, payment.id)).toBe(1);
+    expect(await purchaseTransactions(p, shop, payment.id)).toBe(1);
   }, 60_000);
 });
 
@@ -95,17 +96,16 @@ describe('the process stopped between the payment and the tokens', () => {
     const open: () => Promise<Database> = test.url ? () => openDatabase({ url: test.url!, maxConnections: 4 }) : async () => ({ ...test.database, close: async () => undefined });
     const namespace = `test-${randomUUID()}-`;
     const run = async (settings: Record<string, unknown>) => {
-      const port = await freePort();
       const platform = await startPlatform({
         keys: async (service, needs) => keysFor(keys, service, needs),
         openDatabase: open,
         redisUrl: process.env['REDIS_URL'],
         storeNamespace: namespace,
         supergraphPath: SUPERGRAPH_PATH,
-        gatewayPort: port,
+        gatewayPort: 0,
         freePorts: true,
         logLevel: 'silent',
-        settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, PAYMENT_WEBHOOK_URL: `http://127.0.0.1:${port}${PAYMENT_WEBHOOKS.publicPrefix}sandbox`, SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET, ...settings },
+        settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET, ...settings },
       });
       return Object.assign(platform, { keys, gql: (q: string, v: Record<string, unknown> = {}, h: Record<string, string> = {}) => graphql(platform.gatewayUrl, q, v, h) }) as unknown as TestPlatform;
     };
@@ -125,7 +125,7 @@ describe('the process stopped between the payment and the tokens', () => {
         await waitFor('the tokens', () => paymentOf(second, member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
         await new Promise((r) => setTimeout(r, 1_000));
         expect(await balance(second, { ...shop, tokens: { ...shop.tokens, member } })).toBe(300n);
-        expect(await purchaseTransactions(second, payment.id)).toBe(1);
+        expect(await purchaseTransactions(second, shop, payment.id)).toBe(1);
       } finally {
         await second.close();
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '@etika/kit';
+import { outboxEvents, rowsInTenant } from '@etika/kit/testing';
 import type { TestPlatform } from '@etika/platform/testing';
 import { balance, codeOf, confirm, gql, ok, paymentOf, REFUND, seedShop, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
 
@@ -42,9 +42,8 @@ describe('refunds', () => {
     const after = await paymentOf(p, shop.tokens.member, id);
     expect({ tokens: after.refundedTokens, amount: after.refundedAmount, refunds: after.refunds.length }).toEqual({ tokens: '300', amount: '450', refunds: 1 });
     expect(codeOf(await refund(shop.tokens.admin, { paymentId: id }))).toBe('REFUND_EXCEEDS_PAYMENT');
-    const events = await queryRows<{ n: number }>(p.databases.payment.db, sql`select count(*)::int as n from payment.outbox where type = 'payment.refunded' and payload->>'paymentId' = ${id}`);
-    expect(events[0]!.n).toBe(1);
-    const audit = await queryRows<{ outcome: string }>(p.databases.payment.db, sql`select outcome from payment.audit_log where operation = 'refundPayment' order by id`);
+    expect(await outboxEvents(p.databases.payment.db, 'payment', sql`type = 'payment.refunded' and payload->>'paymentId' = ${id}`)).toHaveLength(1);
+    const audit = await rowsInTenant<{ outcome: string }>(p.databases.payment.db, shop.orgId, sql`select outcome from payment.audit_log where operation = 'refundPayment' order by id`);
     expect(audit.map((a) => a.outcome)).toEqual(['success', 'failure']);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '@etika/kit';
+import { outboxEvents, rowsInTenant } from '@etika/kit/testing';
 import type { TestPlatform } from '@etika/platform/testing';
 import { PAYMENT_WEBHOOKS } from '@etika/schema';
 import { signatureHeader } from '../src/webhook/signature.ts';
@@ -27,8 +27,8 @@ async function processing(tokens = '100'): Promise<string> {
   return payment.id;
 }
 
-const rows = <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => queryRows<T>(p.databases.payment.db, q);
-const seenEvents = async (id: string) => (await rows<{ n: number }>(sql`select count(*)::int as n from payment.provider_events where event_id = ${id}`))[0]!.n;
+/** How many times payment claimed the provider's event, in the organisation's scope where the claim is made. */
+const seenEvents = async (id: string) => (await rowsInTenant<{ n: number }>(p.databases.payment.db, shop.orgId, sql`select count(*)::int as n from payment.provider_events where event_id = ${id}`))[0]!.n;
 
 describe('signatures', () => {
   it.each([
@@ -67,9 +67,9 @@ describe('each event once', () => {
     expect(await balance(p, shop)).toBe(before + 300n);
     // and once more, later, as a provider retries
     expect(await deliver(p, body, signed(body))).toBe(200);
-    const succeeded = await rows<{ n: number }>(sql`select count(*)::int as n from payment.outbox where type = 'payment.succeeded' and payload->>'paymentId' = ${id}`);
-    expect(succeeded[0]!.n).toBe(1);
-    const issued = await queryRows<{ n: number }>(p.databases.token.db, sql`select count(*)::int as n from token.purchases where payment_id = ${id}::uuid`);
+    expect(await seenEvents((JSON.parse(body) as { id: string }).id)).toBe(1);
+    expect(await outboxEvents(p.databases.payment.db, 'payment', sql`type = 'payment.succeeded' and payload->>'paymentId' = ${id}`)).toHaveLength(1);
+    const issued = await rowsInTenant<{ n: number }>(p.databases.token.db, shop.orgId, sql`select count(*)::int as n from token.purchases where payment_id = ${id}::uuid`);
     expect(issued[0]!.n).toBe(1);
     expect(await balance(p, shop)).toBe(before + 300n);
   });
