@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, queryRows } from '@etika/kit';
-import { startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
+import { asSystem, startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
 import { EVENT_TYPES } from '@etika/schema';
 import { notification } from '../src/index.ts';
 import { MailService, MAIL_RETRY_SECONDS } from '../src/mail/mail.service.ts';
@@ -67,10 +67,8 @@ afterAll(async () => {
 const [orgA, fr, en] = [randomUUID(), randomUUID(), randomUUID()];
 
 async function mails(): Promise<{ to_address: string; status: string; attempts: number }[]> {
-  return p.database.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.system', 'notification', true)`);
-    return queryRows(tx, sql`select to_address, status, attempts from notification.mails order by created_at, id`);
-  });
+  // mails belong to no organisation: only notification's own passes read them
+  return asSystem(p.database.db, 'notification', (tx) => queryRows(tx, sql`select to_address, status, attempts from notification.mails order by created_at, id`));
 }
 
 describe('mail over SMTP', () => {

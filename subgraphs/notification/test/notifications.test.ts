@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '@etika/kit';
-import { startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
+import { rowsInTenant, startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
 import { EVENT_PAYLOADS, EVENT_TYPES, scopesForRole, type EventEnvelope, type NotificationCreated, type Principal } from '@etika/schema';
 import { notification } from '../src/index.ts';
 import { apiKey, envelope, joined, person, publish, transaction } from './events.ts';
@@ -120,7 +119,7 @@ describe('notifications from events', () => {
     const rest = await p.execute<{ markAllNotificationsRead: number }>('mutation { markAllNotificationsRead }', {}, as.alice);
     expect(rest.data!.markAllNotificationsRead).toBe(all.length - 1);
     expect(await unread(as.alice)).toBe(0);
-    const audit = await queryRows<{ operation: string; outcome: string }>(p.database.db, sql`select operation, outcome from notification.audit_log where actor like ${`%${alice}%`} order by id`);
+    const audit = await rowsInTenant<{ operation: string; outcome: string }>(p.database.db, orgA, sql`select operation, outcome from notification.audit_log where actor like ${`%${alice}%`} order by id`);
     expect(audit.map((a) => `${a.operation}:${a.outcome}`)).toEqual(['markNotificationRead:success', 'markAllNotificationsRead:success']);
   });
 });
@@ -214,7 +213,7 @@ describe('preferences', () => {
     expect(locked.errors?.[0]?.extensions?.code).toBe('PREFERENCE_LOCKED');
     const bobPrefs = (await p.execute<{ notificationPreferences: { kind: string; inApp: boolean }[] }>(PREFS, {}, as.bob)).data!.notificationPreferences;
     expect(bobPrefs.find((x) => x.kind === 'TOKENS_RECEIVED')!.inApp).toBe(true);
-    const audit = await queryRows<{ outcome: string; error_code: string | null }>(p.database.db, sql`select outcome, error_code from notification.audit_log where operation = 'setNotificationPreference' order by id`);
+    const audit = await rowsInTenant<{ outcome: string; error_code: string | null }>(p.database.db, orgA, sql`select outcome, error_code from notification.audit_log where operation = 'setNotificationPreference' order by id`);
     expect(audit).toEqual([{ outcome: 'success', error_code: null }, { outcome: 'failure', error_code: 'PREFERENCE_LOCKED' }]);
   });
 });

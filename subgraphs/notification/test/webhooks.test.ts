@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, queryRows } from '@etika/kit';
-import { startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
+import { asSystem, rowsInTenant, startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
 import { PARTNER_GRANTABLE, type Principal } from '@etika/schema';
 import { notification } from '../src/index.ts';
 import { MailService } from '../src/mail/mail.service.ts';
@@ -79,7 +79,8 @@ describe('managing endpoints', () => {
   it('an admin creates one and sees its secret once; it is sealed at rest', async () => {
     const { id, secret } = await create('/created');
     expect(secret).toMatch(/^whsec_/);
-    const stored = await queryRows<{ secret: string }>(p.database.db, sql`select secret from notification.webhook_endpoints where id = ${id}::uuid`);
+    const stored = await rowsInTenant<{ secret: string }>(p.database.db, orgA, sql`select secret from notification.webhook_endpoints where id = ${id}::uuid`);
+    expect(stored).toHaveLength(1);
     expect(stored[0]!.secret).not.toContain(secret.slice(6, 20));
     const listed = await p.execute<{ webhookEndpoints: { id: string }[] }>('{ webhookEndpoints { id } }', {}, admin);
     expect(listed.data!.webhookEndpoints.map((e) => e.id)).toContain(id);
@@ -111,7 +112,8 @@ describe('managing endpoints', () => {
     expect(await code(receiver.url('/'), ['made.up'])).toBe('BAD_USER_INPUT');
     expect(await code(receiver.url('/'), [])).toBe('BAD_USER_INPUT');
     for (const url of ['http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://127.0.0.2/', 'https://192.168.0.10/']) expect(await code(url), url).toBe('UNSAFE_WEBHOOK_URL');
-    const count = await queryRows<{ n: number }>(p.database.db, sql`select count(*)::int as n from notification.webhook_endpoints where url not like ${`${receiver.url('')}%`}`);
+    // in notification's own scope, across every organisation: none of them got an endpoint
+    const count = await asSystem(p.database.db, 'notification', (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from notification.webhook_endpoints where url not like ${`${receiver.url('')}%`}`));
     expect(Number(count[0]!.n)).toBe(0);
   });
 });
