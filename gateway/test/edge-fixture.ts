@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Rights, createLogger, keysFor } from '@etika/kit';
+import { graphql } from '@etika/platform';
 import type { TestPlatform } from '@etika/platform/testing';
 import { SUPERGRAPH_PATH } from '@etika/schema';
 import { GATEWAY_KEYS, buildGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
@@ -56,3 +57,7 @@ export function parseRateLimit(header: string | null): Record<string, Record<str
   }
   return out;
 }
+
+/** A `gql` like the test platform's, against another gateway (one per engine, say). */
+export const gqlAt = (url: () => string) =>
+  <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => graphql<T>(url(), query, variables, headers);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, dataOrThrow } from '@etika/platform';
 import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
+import { ENGINE_NAMES } from '../src/engine/engine.ts';
+import { gqlAt, startEdgeGateway, type EdgeGateway } from './edge-fixture.ts';
 
 let p: TestPlatform;
 let t: Tenant;
@@ -43,12 +45,21 @@ const MATRIX: { name: string; query: string; variables: () => Record<string, unk
   { name: 'create an organisation', query: 'mutation { createOrganization(input: { name: "Side project" }) { id } }', variables: () => ({}), field: 'createOrganization', allowed: ['owner', 'admin', 'member', 'auditor', 'partner'] },
 ];
 
+// a denied field's null and error, and the rest of the answer, are the engine's execution of the filtered document
+describe.each(ENGINE_NAMES)('on the %s engine', (engine) => {
+let g: EdgeGateway;
+const gql = gqlAt(() => g.url);
+beforeAll(async () => {
+  g = await startEdgeGateway(p, { engine });
+});
+afterAll(() => g?.close());
+
 describe('role × operation matrix through the gateway', () => {
   for (const op of MATRIX) {
     for (const caller of CALLERS) {
       const allowed = op.allowed.includes(caller);
       it(`${caller} ${allowed ? 'may' : 'may not'} ${op.name}`, async () => {
-        const r = await p.gql<Record<string, unknown>>(op.query, op.variables(), headersOf(caller));
+        const r = await gql<Record<string, unknown>>(op.query, op.variables(), headersOf(caller));
         const denied = (r.errors ?? []).filter((e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE');
         if (allowed) {
           expect(denied).toEqual([]);
@@ -65,13 +76,13 @@ describe('role × operation matrix through the gateway', () => {
 
 describe('token movements without their scope', () => {
   it('refuses an auditor transferring and a member issuing before planning', async () => {
-    const tokenId = dataOrThrow(await p.gql<{ defineToken: { id: string } }>(
+    const tokenId = dataOrThrow(await gql<{ defineToken: { id: string } }>(
       'mutation($input: DefineTokenInput!) { defineToken(input: $input) { id } }',
-      { input: { name: 'PTS points', symbol: 'PTS', decimals: 2, maxSupply: null } },
+      { input: { name: `PTS points ${engine}`, symbol: `PT${'AB'[ENGINE_NAMES.indexOf(engine)]}`, decimals: 2, maxSupply: null } },
       bearer(t.tokens.owner),
     )).defineToken.id;
     const move = (op: 'issueTokens' | 'transferTokens', token: string, input: { amount: string; toUserId: string }) =>
-      p.gql(`mutation($input: MovementInput!) { ${op}(input: $input) { id kind postings { amount ownerType owner { id } } } }`, { input: { tokenId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
+      gql(`mutation($input: MovementInput!) { ${op}(input: $input) { id kind postings { amount ownerType owner { id } } } }`, { input: { tokenId, idempotencyKey: randomUUID(), ...input } }, bearer(token));
     expect((await move('transferTokens', t.tokens.auditor, { amount: '1', toUserId: t.userIds.owner })).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
     expect((await move('issueTokens', t.tokens.member, { amount: '5', toUserId: t.userIds.member })).errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
   });
@@ -79,7 +90,7 @@ describe('token movements without their scope', () => {
 
 describe('partial results', () => {
   it('answers null with an error at the aliased path for a denied field and runs the rest', async () => {
-    const r = await p.gql<{ mine: { id: string }[]; keys: unknown; org: { name: string; people: unknown } }>(
+    const r = await gql<{ mine: { id: string }[]; keys: unknown; org: { name: string; people: unknown } }>(
       `query($id: ID!) { mine: myOrganizations { id } keys: apiKeys { id } org: organization(id: $id) { name ...People } }
        fragment People on Organization { people: members { id } }`,
       { id: t.orgId },
@@ -93,11 +104,12 @@ describe('partial results', () => {
   });
 
   it('type-level directives apply through fragments: anonymous gets nothing of an Organization', async () => {
-    const r = await p.gql<{ organization: unknown }>(
+    const r = await gql<{ organization: unknown }>(
       'query($id: ID!) { organization(id: $id) { ... on Organization { name } } }',
       { id: t.orgId },
     );
     expect(r.data?.organization ?? null).toBeNull();
     expect(r.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
   });
+});
 });

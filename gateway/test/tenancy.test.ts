@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, queryRows } from '@etika/kit';
 import { bearer, dataOrThrow } from '@etika/platform';
 import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
+import { ENGINE_NAMES } from '../src/engine/engine.ts';
+import { gqlAt, startEdgeGateway, type EdgeGateway } from './edge-fixture.ts';
 
 let p: TestPlatform;
 let a: Tenant;
@@ -22,20 +24,29 @@ beforeAll(async () => {
 });
 afterAll(() => p?.close());
 
+describe.each(ENGINE_NAMES)('on the %s engine', (engine) => {
+let g: EdgeGateway;
+const gql = gqlAt(() => g.url);
+beforeAll(async () => {
+  g = await startEdgeGateway(p, { engine });
+});
+afterAll(() => g?.close());
+
 describe('cross-tenant probes through the gateway', () => {
   it("tenant A cannot list or revoke B's API keys; B's key keeps working", async () => {
-    const list = dataOrThrow(await p.gql<{ apiKeys: { id: string }[] }>('{ apiKeys { id } }', {}, bearer(a.tokens.owner)));
+    const list = dataOrThrow(await gql<{ apiKeys: { id: string }[] }>('{ apiKeys { id } }', {}, bearer(a.tokens.owner)));
     expect(list.apiKeys.map((k) => k.id)).not.toContain(bKey.id);
-    const revoke = await p.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: bKey.id }, bearer(a.tokens.owner));
+    const revoke = await gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: bKey.id }, bearer(a.tokens.owner));
     expect(revoke.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const viaKey = await p.gql<{ organization: { id: string } }>('query($id: ID!) { organization(id: $id) { id } }', { id: b.orgId }, { 'x-api-key': bKey.secret });
+    const viaKey = await gql<{ organization: { id: string } }>('query($id: ID!) { organization(id: $id) { id } }', { id: b.orgId }, { 'x-api-key': bKey.secret });
     expect(viaKey.data?.organization.id).toBe(b.orgId);
   });
 
   it("a partner key of B sees nothing of A", async () => {
-    const r = await p.gql<{ organization: unknown }>('query($id: ID!) { organization(id: $id) { id } }', { id: a.orgId }, { 'x-api-key': bKey.secret });
+    const r = await gql<{ organization: unknown }>('query($id: ID!) { organization(id: $id) { id } }', { id: a.orgId }, { 'x-api-key': bKey.secret });
     expect(r.data?.organization).toBeNull();
   });
+});
 });
 
 describe('row-level security', () => {
