@@ -1,8 +1,12 @@
 /**
  * One gateway of the comparison in its own process:
  * `node --import tsx bench/gateway/gateway-main.ts <etika|etika-rust|etika-no-dedup|apollo|hive|hive-rust|hive-rust-public> <port> <supergraph file> <keys file>`.
- * Prints `ready` once it listens.
+ * A kind ending in `-cluster` (`etika-rust-cluster`, `hive-rust-cluster`) runs that gateway in BENCH_WORKERS
+ * (default 2) node:cluster workers sharing the port: Etika's through its own cluster mode (`gateway/src/cluster`),
+ * Hive Gateway's as its CLI's `--fork` does (node:cluster, round-robin, a full gateway in each worker), since forking
+ * is a CLI option and this runs the runtime. Prints `ready` once it listens (every worker, for a cluster).
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
@@ -11,9 +15,11 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { pino } from 'pino';
 import { MemoryStore, Rights, keysFor, type KeyPairs, type Logger } from '@etika/kit';
 import { composedSubgraphUrls } from '@etika/schema';
-import { DEFAULT_SUBGRAPH_SETTINGS, GATEWAY_KEYS, buildGateway } from '@etika/gateway';
+import { DEFAULT_SUBGRAPH_SETTINGS, GATEWAY_KEYS, buildGateway, runPrimary, workerMetrics } from '@etika/gateway';
 
-const [kind, portText, supergraphPath, keysPath] = process.argv.slice(2);
+const [kindArgument, portText, supergraphPath, keysPath] = process.argv.slice(2);
+const clustered = kindArgument!.endsWith('-cluster');
+const kind = kindArgument!.replace(/-cluster$/, '');
 const port = Number(portText);
 const supergraphSdl = readFileSync(supergraphPath!, 'utf8');
 const silent = pino({ level: 'silent' }) as unknown as Logger;
@@ -36,6 +42,7 @@ async function start(): Promise<void> {
         rejectUnauthorized: false,
         subgraphs: { ...DEFAULT_SUBGRAPH_SETTINGS, deduplicate: kind !== 'etika-no-dedup' },
         engine: kind === 'etika-rust' ? 'rust' : 'apollo',
+        ...(clustered ? { metrics: workerMetrics } : {}),
         // the edge on, as in production: the cost of every operation estimated and checked against a maximum, and
         // rate limits spent (in memory) for every request, with ceilings above what this workload reaches (its
         // subgraphs have no @listSize, so its deep query's estimate is above the defaults) so that nothing is refused
@@ -74,7 +81,13 @@ async function start(): Promise<void> {
   }
 }
 
-await start();
-process.stdout.write('ready\n');
-// a normal exit, so that a CPU profile asked for with --cpu-prof is written
-process.on('SIGINT', () => process.exit(0));
+if (clustered && cluster.isPrimary) {
+  runPrimary({ workers: Number(process.env['BENCH_WORKERS'] ?? 2), logger: silent, stopTimeoutMs: 5_000, onReady: () => process.stdout.write('ready\n') });
+} else {
+  await start();
+  // a worker shares the primary's output: only the primary says when the cluster is ready
+  if (!cluster.isWorker) process.stdout.write('ready\n');
+  // a normal exit, so that a CPU profile asked for with --cpu-prof is written (the primary sends workers SIGTERM)
+  process.on('SIGINT', () => process.exit(0));
+  process.on('SIGTERM', () => process.exit(0));
+}

@@ -12,7 +12,7 @@ process.on('exit', () => {
 
 export interface Child {
   readonly process: ChildProcess;
-  /** Resident memory now and at its peak, in MiB, from the kernel. */
+  /** Resident memory now and at its peak, in MiB, from the kernel: the process and its children (a cluster's workers). */
   memory(): { rssMiB: number; peakMiB: number };
   stop(): Promise<void>;
 }
@@ -33,9 +33,15 @@ export async function startChild(entry: string, args: readonly string[], nodeFla
   return {
     process: child,
     memory: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+      let rss = 0;
+      let peak = 0;
+      for (const pid of processTree(child.pid!)) {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+        rss += kib('VmRSS');
+        peak += kib('VmHWM');
+      }
+      return { rssMiB: rss / 1024, peakMiB: peak / 1024 };
     },
     stop: () =>
       new Promise<void>((done) => {
@@ -44,6 +50,17 @@ export async function startChild(entry: string, args: readonly string[], nodeFla
         child.kill('SIGINT');
       }),
   };
+}
+
+/** A process and all its descendants, from the kernel's list of each one's children. */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // a process that has just exited has no children left to count
+  }
+  return [pid, ...children.flatMap(processTree)];
 }
 
 /** Runs the load generator in its own process. */

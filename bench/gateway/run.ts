@@ -6,8 +6,9 @@
  * docs/benchmarks.md.
  *
  * BENCH_SECONDS (per round, default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 50),
- * BENCH_GATEWAYS (comma-separated, default all), BENCH_PROFILE=<dir> (CPU profile of Etika's gateway),
- * BENCH_WRITE=0 (print only).
+ * BENCH_GATEWAYS (comma-separated, default all), BENCH_PROFILE=<dir> (CPU profiles of Etika's gateways, or of the
+ * gateways BENCH_PROFILE_GATEWAYS names),
+ * BENCH_WORKERS (the cluster rows' workers, default 2), BENCH_WRITE=0 (print only).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -29,6 +30,8 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const PROFILE = process.env['BENCH_PROFILE'];
+const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
+const PROFILED = (kind: string) => (process.env['BENCH_PROFILE_GATEWAYS']?.split(',').includes(kind) ?? kind.startsWith('etika'));
 const LABELS: Record<string, string> = {
   'etika-rust': 'Etika’s gateway, security on, Rust planner engine',
   etika: 'Etika’s gateway, security on, @apollo/gateway engine',
@@ -37,6 +40,8 @@ const LABELS: Record<string, string> = {
   hive: 'Hive Gateway, defaults',
   'hive-rust': 'Hive Gateway + Rust planner (`@graphql-hive/router-runtime`), defaults',
   'hive-rust-public': 'Hive Gateway + Rust planner, the public benchmark’s configuration (identical in-flight requests share one response)',
+  'etika-rust-cluster': `Etika’s gateway, security on, Rust planner engine, ${WORKERS} workers (\`GATEWAY_WORKERS=${WORKERS}\`)`,
+  'hive-rust-cluster': `Hive Gateway + Rust planner, defaults, ${WORKERS} workers (node:cluster, as its CLI’s \`--fork ${WORKERS}\`)`,
 };
 const KINDS = (process.env['BENCH_GATEWAYS'] ?? Object.keys(LABELS).join(',')).split(',');
 
@@ -74,7 +79,7 @@ async function answerIsRight(url: string): Promise<boolean> {
 const gateways: { kind: string; url: string; child: Child; rightBefore: boolean }[] = [];
 for (const kind of KINDS) {
   const port = await freePort();
-  const flags = kind.startsWith('etika') && PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
+  const flags = PROFILE && PROFILED(kind) ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
   const child = await startChild('./gateway-main.ts', [kind, String(port), supergraphPath, keysPath], flags);
   const url = `http://127.0.0.1:${port}/graphql`;
   gateways.push({ kind, url, child, rightBefore: await answerIsRight(url) });
@@ -98,14 +103,15 @@ for (let round = 0; round < ROUNDS; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const rows: string[] = [];
 const base = median(rounds.get('apollo')?.map((r) => r.perSecond) ?? []) || 1;
-const rust = median(rounds.get('hive-rust')?.map((r) => r.perSecond) ?? []) || 1;
+// each row against Hive Gateway + Rust planner in as many processes: one, or the cluster's workers
+const rustOf = (kind: string) => median(rounds.get(kind.endsWith('-cluster') ? 'hive-rust-cluster' : 'hive-rust')?.map((r) => r.perSecond) ?? []) || 1;
 for (const g of gateways) {
   const rs = rounds.get(g.kind)!;
   const perSecond = median(rs.map((r) => r.perSecond));
   const memory = g.child.memory();
   const rightAfter = await answerIsRight(g.url);
   rows.push(
-    `| ${LABELS[g.kind]} | ${perSecond.toFixed(1)} | ${(perSecond / base).toFixed(2)}× | ${(perSecond / rust).toFixed(2)}× | ${median(rs.map((r) => r.p99Ms)).toFixed(0)} | ` +
+    `| ${LABELS[g.kind]} | ${perSecond.toFixed(1)} | ${(perSecond / base).toFixed(2)}× | ${(perSecond / rustOf(g.kind)).toFixed(2)}× | ${median(rs.map((r) => r.p99Ms)).toFixed(0)} | ` +
       `${median(rs.map((r) => r.fetchesPerRequest)).toFixed(2)} | ${rs.reduce((a, r) => a + r.failed, 0)} | ${memory.rssMiB.toFixed(0)} / ${memory.peakMiB.toFixed(0)} | ${g.rightBefore && rightAfter ? 'yes' : 'NO'} |`,
   );
   await g.child.stop();
@@ -127,9 +133,13 @@ const section = [
     'no cache or sharing of whole responses; ' +
     'identical in-flight subgraph fetches shared within one principal, which all the load is). Hive Gateway with its defaults ' +
     'deduplicates identical in-flight subgraph fetches; its last row adds the public benchmark’s ' +
-    '`inboundInflightRequestDeduplication: true`. Median of the rounds; memory is resident / peak of the gateway process.',
+    '`inboundInflightRequestDeduplication: true`. ' +
+    `The ${WORKERS}-worker rows run each gateway in ${WORKERS} node:cluster workers sharing its port (Etika’s cluster mode; for Hive ` +
+    'Gateway what its CLI’s `--fork` does), each worker with its own caches, connection pools and in-flight deduplication; ' +
+    'they are compared with each other, the single-process rows with each other. ' +
+    'Median of the rounds; memory is resident / peak of the gateway’s processes (a cluster’s primary and workers summed).',
   '',
-  '| gateway | req/s | vs bare @apollo/gateway | vs Hive + Rust planner | p99 ms | subgraph fetches per request | failed | memory MiB | answers right |',
+  '| gateway | req/s | vs bare @apollo/gateway | vs Hive + Rust planner (as many processes) | p99 ms | subgraph fetches per request | failed | memory MiB | answers right |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ...rows,
   '',
