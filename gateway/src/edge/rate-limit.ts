@@ -67,7 +67,8 @@ export class RateLimits {
     if (!redisUrl) return new RateLimits(settings, memory, null);
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
-    return new RateLimits(settings, new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: memory }), redis);
+    // while the connection is down, count in memory at once instead of waiting on the client's reconnection attempts
+    return new RateLimits(settings, new RateLimiterRedis({ ...common, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true }), redis);
   }
 
   async spend(quotas: readonly Quota[], cost: number): Promise<QuotaState[]> {

@@ -4,10 +4,11 @@ import type { Principal } from '@etika/schema';
 
 export const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
 
-export interface Attempt {
+export interface Attempt<P = Principal> {
   readonly key: string;
   readonly input: Record<string, unknown>;
-  readonly from: Principal;
+  /** Who sent it: a principal (a subgraph called directly) or a person's access token (through the gateway). */
+  readonly from: P;
   readonly at: number;
   readonly ms: number;
   /** The committed transaction's id, when the answer said so. */
@@ -16,11 +17,11 @@ export interface Attempt {
   readonly message: string | null;
 }
 
-export type Send = (query: string, variables: Record<string, unknown>, as: Principal) => Promise<TestResponse<{ transferTokens?: { id: string } | null }>>;
+export type Send<P = Principal> = (query: string, variables: Record<string, unknown>, as: P) => Promise<Pick<TestResponse<{ transferTokens?: { id: string } | null }>, 'data' | 'errors'>>;
 
 /** Clients sending transfers of 1 back and forth between two people until `stop`, each with its own key. */
-export function transferLoad(send: Send, tokenId: string, people: readonly { principal: Principal; userId: string }[], clients: number) {
-  const attempts: Attempt[] = [];
+export function transferLoad<P = Principal>(send: Send<P>, tokenId: string, people: readonly { principal: P; userId: string }[], clients: number) {
+  const attempts: Attempt<P>[] = [];
   let running = true;
   const client = async (n: number) => {
     for (let i = 0; running; i++) {
