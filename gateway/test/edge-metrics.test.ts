@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, dataOrThrow } from '@etika/platform';
 import { seedTenant, startTestPlatform, type Tenant, type TestPlatform } from '@etika/platform/testing';
+import { ENGINE_NAMES } from '../src/engine/engine.ts';
 import { post, startEdgeGateway, type EdgeGateway } from './edge-fixture.ts';
 
 let p: TestPlatform;
 let t: Tenant;
-let g: EdgeGateway;
 beforeAll(async () => {
   p = await startTestPlatform();
   t = await seedTenant(p, 'metrics');
-  g = await startEdgeGateway(p, { edge: { rateLimits: { perApiKey: 1000, perPerson: 10, perOrganization: 10_000, perAddress: 1000, windowSeconds: 60 } } });
 });
 afterAll(async () => {
-  await g?.close();
   await p?.close();
 });
 
@@ -39,6 +37,16 @@ function parse(text: string): Sample[] {
 const value = (samples: Sample[], name: string, labels: Record<string, string>): number =>
   samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
 
+// operations are observed around the engine, subgraph fetches beneath it: both on every engine
+describe.each(ENGINE_NAMES)('on the %s engine', (engine) => {
+let g: EdgeGateway;
+beforeAll(async () => {
+  g = await startEdgeGateway(p, { engine, edge: { rateLimits: { perApiKey: 1000, perPerson: 10, perOrganization: 10_000, perAddress: 1000, windowSeconds: 60 } } });
+});
+afterAll(async () => {
+  await g?.close();
+});
+
 describe('Prometheus metrics', () => {
   it('counts requests, operations, errors by code, refusals, cache hits, subgraph fetches and field usage per client', async () => {
     const metricsUrl = g.url.replace('/graphql', '/metrics');
@@ -49,7 +57,7 @@ describe('Prometheus metrics', () => {
     expect((await post(g.url, '{ nope }', bearer(t.tokens.member))).status).toBe(400);
     expect((await post(g.url, '{ myOrganizations { id } }', bearer(t.tokens.member))).status).toBe(429);
     const key = dataOrThrow(await p.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      'mutation { createApiKey(input: { name: "metrics", scopes: ["token:read"] }) { secret apiKey { id } } }', {}, bearer(t.tokens.owner),
+      `mutation { createApiKey(input: { name: "metrics ${engine}", scopes: ["token:read"] }) { secret apiKey { id } } }`, {}, bearer(t.tokens.owner),
     )).createApiKey;
     expect((await post(g.url, 'query Tokens { tokens { id symbol } }', { 'x-api-key': key.secret })).status).toBe(200);
 
@@ -85,7 +93,7 @@ describe('Prometheus metrics', () => {
   });
 
   it('serves metrics only to the addresses allowed to scrape them', async () => {
-    const closed = await startEdgeGateway(p, { edge: { metricsAllow: ['10.0.0.0/8'] } });
+    const closed = await startEdgeGateway(p, { engine, edge: { metricsAllow: ['10.0.0.0/8'] } });
     try {
       const r = await fetch(closed.url.replace('/graphql', '/metrics'));
       expect(r.status).toBe(403);
@@ -93,4 +101,5 @@ describe('Prometheus metrics', () => {
       await closed.close();
     }
   });
+});
 });
