@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { ROOT_CONTEXT, context, createContextKey, trace } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
 import { NO_TRACING, activeTracing, serverParent, traceLogFields, tracingFor } from './tracing.ts';
 
@@ -8,6 +8,10 @@ const SPAN = '00f067aa0ba902b7';
 describe('tracing', () => {
   it('is nothing at all without an endpoint: no tracer, no current tracing, no log fields', () => {
     expect(tracingFor('identity', {})).toBe(NO_TRACING);
+    // no context manager was registered: the API's no-op one keeps no context across a call
+    const marked = ROOT_CONTEXT.setValue(createContextKey('probe'), true);
+    expect(context.with(marked, () => context.active())).toBe(ROOT_CONTEXT);
+    expect(trace.getTracerProvider().getTracer('probe').startSpan('probe').isRecording()).toBe(false);
     expect(activeTracing()).toBeNull();
     expect(traceLogFields()).toEqual({});
   });
