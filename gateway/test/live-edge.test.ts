@@ -89,6 +89,17 @@ describe('trusted documents on the live route', () => {
     expect(unknown.codes).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
   });
 
+  it('opens one by its id over GET too, and answers a body that is not JSON with 400', async () => {
+    const id = manifest.operations.find((o) => o.name === 'NotificationAdded')!.id;
+    const controller = new AbortController();
+    const byGet = await fetch(`${new URL('/graphql/stream', url)}?documentId=sha256:${id}`, { headers: { accept: 'text/event-stream', ...bearer(t.tokens.member) }, signal: controller.signal });
+    expect(byGet.status).toBe(200);
+    controller.abort();
+    const broken = await fetch(new URL('/graphql/stream', url), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...bearer(t.tokens.member) }, body: '{"query":' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  });
+
   it("lets a partner's key subscribe with free text", async () => {
     const secret = dataOrThrow(await p.gql<{ createApiKey: { secret: string } }>(
       'mutation { createApiKey(input: { name: "live partner", scopes: ["token:read"] }) { secret } }', {}, bearer(t.tokens.owner),
