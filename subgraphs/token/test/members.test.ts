@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOrThrow, rowsInTenant, startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
+import { queryRows } from '@etika/kit';
+import { EVENT_TYPES } from '@etika/schema';
+import { dataOrThrow, outboxEvents, rowsInTenant, startSubgraphTest, type SubgraphTest } from '@etika/kit/testing';
 import { identity } from '@etika/identity';
 import { org } from '@etika/org';
 import { seedTenant, type Tenant } from '@etika/org/testing';
@@ -16,9 +18,23 @@ const issueTo = (userId: string) => p.execute(ISSUE, { input: { tokenId, amount:
 const known = async (userId: string) =>
   rowsInTenant<{ member: boolean }>(p.database.db, t.orgId, sql`select member from token.members where user_id = ${userId}::uuid`);
 
+/** Until token's consumer has handled every membership event org has written so far. */
+async function orgEventsHandled(): Promise<void> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const written = (await outboxEvents(p.subgraph('org').database.db, 'org')).filter((e) => e.type === EVENT_TYPES.orgMembershipChanged).length;
+    const [handled] = await queryRows<{ n: number }>(p.database.db, sql`select count(*)::int as n from token.inbox where consumer = 'token-members'`);
+    if (handled!.n >= written) return;
+    if (Date.now() > until) throw new Error('token never handled org’s membership events');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 beforeAll(async () => {
   p = await startSubgraphTest(tokenSubgraph, { peers: [org, identity] });
   t = await seedTenant(p, 'members');
+  // the seeding's own membership events are handled first, so they cannot make token forget what a test learns
+  await orgEventsHandled();
   tokenId = dataOrThrow(await p.execute<{ defineToken: { id: string } }>('mutation($input: DefineTokenInput!) { defineToken(input: $input) { id } }', { input: { name: 'Kept', symbol: 'KPT', decimals: 0 } }, t.as.owner)).defineToken.id;
 });
 afterAll(() => p?.close());
