@@ -20,6 +20,9 @@ export class BoundedLabel {
   }
 }
 
+/** Distinct documents whose field usage may wait for the next scrape. */
+const MAX_PENDING_DOCUMENTS = 1_000;
+
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
@@ -53,7 +56,13 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     this.cache = new Counter({ name: 'etika_gateway_cache_lookups_total', help: 'Cache look-ups by cache and result (hit or miss)', labelNames: ['cache', 'result'], registers });
     this.subgraphDuration = new Histogram({ name: 'etika_gateway_subgraph_fetch_duration_seconds', help: 'Subgraph fetches by subgraph and outcome', labelNames: ['subgraph', 'outcome'], buckets: SECONDS, registers });
     this.subgraphFailures = new Counter({ name: 'etika_gateway_subgraph_fetch_failures_total', help: 'Failed subgraph fetches by subgraph and reason', labelNames: ['subgraph', 'error'], registers });
-    this.fieldUsage = new Counter({ name: 'etika_gateway_field_usage_total', help: 'Operations selecting each schema field, by client (web, an API key, anonymous)', labelNames: ['type', 'field', 'client'], registers });
+    this.fieldUsage = new Counter({
+      name: 'etika_gateway_field_usage_total',
+      help: 'Operations selecting each schema field, by client (web, an API key, anonymous)',
+      labelNames: ['type', 'field', 'client'],
+      registers,
+      collect: () => this.flushFields(),
+    });
     this.reloads = new Counter({ name: 'etika_gateway_supergraph_reloads_total', help: 'Supergraph file reloads, by result (ok, or error: the old one kept)', labelNames: ['result'], registers });
     this.cost = new Histogram({ name: 'etika_gateway_operation_cost', help: 'Estimated cost of admitted operations, by client', labelNames: ['client'], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000], registers });
   }
@@ -87,12 +96,33 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     this.cache.inc({ cache, result: hit ? 'hit' : 'miss' });
   }
 
+  /**
+   * Counts one operation per coordinate it selects. A document's coordinates are the same list every time (the
+   * field-usage cache), so a request only counts that list once here; the counter gets every coordinate's share
+   * when it is read, which keeps a label hash per field out of each request.
+   */
   observeFields(coordinates: readonly string[], client: string, cost: number): void {
-    for (const coordinate of coordinates) {
-      const [type = '', field = ''] = coordinate.split('.');
-      this.fieldUsage.inc({ type, field, client });
+    let byClient = this.pendingFields.get(coordinates);
+    if (!byClient) {
+      byClient = new Map();
+      this.pendingFields.set(coordinates, byClient);
     }
+    byClient.set(client, (byClient.get(client) ?? 0) + 1);
+    // documents nobody scrapes for: counted now rather than held without bound
+    if (this.pendingFields.size > MAX_PENDING_DOCUMENTS) this.flushFields();
     this.cost.observe({ client }, cost);
+  }
+
+  private readonly pendingFields = new Map<readonly string[], Map<string, number>>();
+
+  private flushFields(): void {
+    for (const [coordinates, byClient] of this.pendingFields) {
+      for (const coordinate of coordinates) {
+        const [type = '', field = ''] = coordinate.split('.');
+        for (const [client, count] of byClient) this.fieldUsage.inc({ type, field, client }, count);
+      }
+    }
+    this.pendingFields.clear();
   }
 
   /** A `SubgraphFetchObserver` for the fetcher: latency by outcome, failures by reason. */
