@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataOrThrow, startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
+import { inTenant } from '@etika/kit';
 import type { EventEnvelope } from '@etika/schema';
 import { analytics } from '../src/index.ts';
+import { transactionFacts } from '../src/ingest/facts.ts';
+import { PostgresAnalyticsStore } from '../src/store/postgres.store.ts';
 import { committed, eventually, inboxSize, issue, transfer } from './helpers.ts';
 
 /**
@@ -77,6 +80,30 @@ describe('active people, counted once and kept', () => {
     expect(after[4]!.periods.map((x) => x.activeMembers)).toEqual([0, 4, 0]);
     // read again after the late event: what was kept since is exact too
     expect(await reports(a)).toEqual(after);
+  });
+
+  // two connections at once: a consumer's transaction held open while a report is read (PGlite has one connection)
+  it.skipIf(!process.env['DATABASE_URL'])('keeps nothing a read counted while an event of the token was half-way through the consumer', async () => {
+    const a = tenant();
+    await deliver(early(a));
+    const store = new PostgresAnalyticsStore(p.database.db);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let applied!: () => void;
+    const inside = new Promise<void>((r) => (applied = r));
+    const late = committed(a.orgId, a.tokenId, issue(dan, '3', '2026-05-02T09:00:00Z')).payload;
+    const consumer = inTenant(p.database.db, { orgId: a.orgId, userId: null }, async (tx) => {
+      await store.addTransaction(tx, a.orgId, late.transactionId, new Date(late.createdAt), transactionFacts(late));
+      applied();
+      await held;
+    });
+    await inside;
+    // read while the event is applied but not committed: its answer is as before the event
+    expect((await report(a, RANGES[0]!)).periods.map((x) => x.activeMembers)).toEqual([1, 2, 0, 1, 0, 0, 0]);
+    release();
+    await consumer;
+    expect((await report(a, RANGES[0]!)).periods.map((x) => x.activeMembers)).toEqual([1, 3, 0, 1, 0, 0, 0]);
+    expect((await report(a, RANGES[0]!)).totals.activeMembers).toBe(4);
   });
 
   it('keeps nothing of one organisation for another', async () => {
