@@ -7,8 +7,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, migrateSubgraph, type Database, type Db } from '@etika/kit';
 import { createTestDatabase, outboxEvents, rowsInTenant, userPrincipal } from '@etika/kit/testing';
+import { EVENT_PAYLOADS } from '@etika/schema';
 import { token } from '../src/index.ts';
-import { LedgerService } from '../src/ledger/ledger.service.ts';
+import { LedgerService, toEvent } from '../src/ledger/ledger.service.ts';
 import type { MemberDirectory } from '../src/ledger/members.client.ts';
 
 /**
@@ -87,6 +88,9 @@ describe('one statement per ledger transaction', () => {
     expect(again.result).toEqual(sent.result);
     const events = await outboxEvents(test.database.db, 'token', sql`payload->>'transactionId' = ${sent.result.transaction.id} or payload->>'requestId' = ${requestId}`);
     expect(events.map((e) => e.type)).toEqual(['token.transaction.committed', 'audit.recorded']);
+    // the events the statement writes keep their contracts, the transaction's the same as the answer
+    for (const e of events) expect(EVENT_PAYLOADS[e.type as keyof typeof EVENT_PAYLOADS].safeParse(e.payload).success).toBe(true);
+    expect(events[0]!.payload).toEqual(toEvent(sent.result));
     const rows = await rowsInTenant<{ audits: number; balance: string }>(
       test.database.db,
       orgId,
