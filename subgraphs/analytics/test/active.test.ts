@@ -106,6 +106,28 @@ describe('active people, counted once and kept', () => {
     expect((await report(a, RANGES[0]!)).totals.activeMembers).toBe(4);
   });
 
+  it('resumes a range still open from the start of the current UTC day, and stays exact when an event lands before it', async () => {
+    const [a, fresh] = [tenant(), tenant()];
+    const cut = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const when = (offsetMinutes: number) => new Date(cut + offsetMinutes * 60_000).toISOString();
+    const [erin, frank] = [randomUUID(), randomUUID()];
+    const before = (t: Tenant) => [committed(t.orgId, t.tokenId, issue(alice, '5', when(-14 * 60))), committed(t.orgId, t.tokenId, issue(bob, '5', when(-4 * 60)))];
+    const today = (t: Tenant) => [committed(t.orgId, t.tokenId, issue(alice, '5', when(1))), committed(t.orgId, t.tokenId, issue(carol, '5', when(2)))];
+    const later = (t: Tenant) => [committed(t.orgId, t.tokenId, issue(dan, '5', when(-13 * 60))), committed(t.orgId, t.tokenId, issue(erin, '5', when(3))), committed(t.orgId, t.tokenId, issue(frank, '5', when(-3 * 24 * 60)))];
+    const day = (offset: number) => new Date(cut + offset * 86_400_000).toISOString().slice(0, 10);
+    const open = { from: day(-2), to: day(1), granularity: 'DAY', timeZone: 'UTC' };
+    const read = async (t: Tenant) => dataOrThrow(await p.execute<Report>(REPORT, { t: t.tokenId, r: open }, t.auditor)).tokenAnalytics;
+    await deliver([...before(a), ...today(a)]);
+    expect((await read(a)).totals.activeMembers).toBe(3);
+    expect(await read(a)).toEqual(await read(a));
+    await deliver(later(a));
+    await deliver([...before(fresh), ...today(fresh), ...later(fresh)]);
+    const after = await read(a);
+    expect(after.periods.map((x) => x.activeMembers)).toEqual([0, 3, 3, 0]);
+    expect(after.totals.activeMembers).toBe(5);
+    expect(after).toEqual(await read(fresh));
+  });
+
   it('keeps nothing of one organisation for another', async () => {
     const a = tenant();
     await deliver(early(a));

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@etika/kit';
-import { countSpans, resumeFrom, type CountedSpan, type PeriodScan, type Span } from './spans.rules.ts';
+import { countSpans, cutOf, resumeFrom, type CountedSpan, type PeriodScan, type Span } from './spans.rules.ts';
 
 /**
  * Distinct active people per period and over a report's range, resumed from the spans kept in
@@ -44,21 +44,26 @@ export async function activeCounts(tx: Tx, orgId: string, tokenId: string, perio
   const resumes = resumeFrom(periods, spans);
   const [whole] = resumeFrom([{ startsAt: start, endsAt: end }], spans);
   const open = [...resumes.filter((r, i) => r.from < periods[i]!.endsAt).map((r) => r.from), ...(whole!.from < end ? [whole!.from] : [])];
-  const scans: PeriodScan[] = periods.map(() => ({ added: 0, firsts: 0 }));
+  const scans: PeriodScan[] = periods.map(() => ({ added: 0, firsts: 0, addedBeforeCut: 0, firstsBeforeCut: 0 }));
+  const cut = iso(cutOf(now));
   if (open.length > 0) {
     const from = new Date(Math.min(...open.map((d) => d.getTime())));
     const bounds = array([...periods.map((p) => p.startsAt), end]);
     const resume = array(resumes.map((r) => r.from));
     // each row's period once (width_bucket: 1…n), then whether it is the first of its person in what is still to count
-    const rows = await queryRows<{ i: number; added: number; firsts: number }>(
+    const rows = await queryRows<{ i: number; added: number; firsts: number; added_before_cut: number; firsts_before_cut: number }>(
       tx,
-      sql`select i, count(*) filter (where slot >= (${resume})[i] and (prev is null or prev < (${bounds})[i]))::int as added,
-                 count(*) filter (where slot >= ${iso(whole!.from)} and (prev is null or prev < ${iso(start)}))::int as firsts
-          from (select slot, prev_slot as prev, width_bucket(slot, ${bounds}) as i from analytics.active_members
-                where org_id = ${orgId} and token_id = ${tokenId} and slot >= ${iso(from)} and slot < ${iso(end)}) r
+      sql`select i, count(*) filter (where added)::int as added, count(*) filter (where firsts)::int as firsts,
+                 count(*) filter (where added and slot < ${cut})::int as added_before_cut, count(*) filter (where firsts and slot < ${cut})::int as firsts_before_cut
+          from (select slot, i, slot >= (${resume})[i] and (prev is null or prev < (${bounds})[i]) as added,
+                       slot >= ${iso(whole!.from)} and (prev is null or prev < ${iso(start)}) as firsts
+                from (select slot, prev_slot as prev, width_bucket(slot, ${bounds}) as i from analytics.active_members
+                      where org_id = ${orgId} and token_id = ${tokenId} and slot >= ${iso(from)} and slot < ${iso(end)}) r) f
           group by i`,
     );
-    for (const r of rows) scans[Number(r.i) - 1] = { added: Number(r.added), firsts: Number(r.firsts) };
+    for (const r of rows) {
+      scans[Number(r.i) - 1] = { added: Number(r.added), firsts: Number(r.firsts), addedBeforeCut: Number(r.added_before_cut), firstsBeforeCut: Number(r.firsts_before_cut) };
+    }
   }
   const counts = countSpans(periods, resumes, whole!, scans, now);
   if (lock?.keep && counts.keep.length > 0) {

@@ -38,6 +38,17 @@ export interface PeriodScan {
   readonly added: number;
   /** Rows of the period from the range's resume point whose previous activity is before the range. */
   readonly firsts: number;
+  /** The same two, of the rows before the cut only (see `countSpans`). */
+  readonly addedBeforeCut: number;
+  readonly firstsBeforeCut: number;
+}
+
+/**
+ * Where a period still open is cut to keep what it holds so far: the start of the current UTC day (before `now`,
+ * so kept; later rows are few, and a new cut comes once a day).
+ */
+export function cutOf(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000);
 }
 
 export interface SpanCounts {
@@ -50,23 +61,30 @@ export interface SpanCounts {
 }
 
 /**
- * The counts of the periods and of the whole range, and what to keep: each closed period, and the range from its
- * start to each closed period end after its resume point (so tomorrow's read of the same range resumes there).
+ * The counts of the periods and of the whole range, and what to keep: each closed period, the range from its
+ * start to each closed period end after its resume point (so tomorrow's read of the same range resumes there), and
+ * each period still open and the range, from their start to the cut (so the next read resumes there).
  */
 export function countSpans(periods: readonly Span[], resumes: readonly Resume[], whole: Resume, scans: readonly PeriodScan[], now: Date): SpanCounts {
+  const cut = cutOf(now);
   const counts = periods.map((_, i) => resumes[i]!.base + (scans[i]?.added ?? 0));
   const keep = new Map<string, CountedSpan>();
   const add = (s: CountedSpan) => {
     if (s.endsAt.getTime() <= now.getTime()) keep.set(`${s.startsAt.getTime()}:${s.endsAt.getTime()}`, s);
   };
+  const cuts = (s: Span, from: Date) => s.endsAt.getTime() > now.getTime() && from.getTime() < cut.getTime() && s.startsAt.getTime() < cut.getTime();
   periods.forEach((p, i) => {
     if (resumes[i]!.from.getTime() < p.endsAt.getTime()) add({ ...p, members: counts[i]! });
+    if (cuts(p, resumes[i]!.from)) add({ startsAt: p.startsAt, endsAt: cut, members: resumes[i]!.base + (scans[i]?.addedBeforeCut ?? 0) });
   });
   const start = periods[0]!.startsAt;
   let running = whole.base;
+  let beforeCut = whole.base;
   periods.forEach((p, i) => {
     running += scans[i]?.firsts ?? 0;
+    beforeCut += scans[i]?.firstsBeforeCut ?? 0;
     if (p.endsAt.getTime() > whole.from.getTime()) add({ startsAt: start, endsAt: p.endsAt, members: running });
   });
+  if (cuts({ startsAt: start, endsAt: periods.at(-1)!.endsAt }, whole.from)) add({ startsAt: start, endsAt: cut, members: beforeCut });
   return { periods: counts, total: running, keep: [...keep.values()] };
 }
