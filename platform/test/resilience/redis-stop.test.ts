@@ -150,7 +150,8 @@ describe.skipIf(!hasRedis)('Redis stopped while people send transfers through th
     const duringOutage = attempts.filter((a) => a.at >= down && a.at + a.ms <= up);
     expect(duringOutage.length).toBeGreaterThan(10);
     // no request waited on Redis's reconnection attempts: the rights' read timeout bounds the first ones
-    expect(Math.max(...duringOutage.map((a) => a.ms))).toBeLessThan(3_000);
+    const slow = duringOutage.filter((a) => a.ms >= 3_000).map((a) => `${a.at - down} ms after the stop: ${a.ms} ms`);
+    expect(slow).toEqual([]);
     expect(whileDown.unpublished).toBeGreaterThan(0);
 
     expect(signOut.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');

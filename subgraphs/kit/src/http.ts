@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { INTERNAL_ERROR_MESSAGE } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -112,6 +113,11 @@ export function createHttpService(handle: (req: IncomingMessage, res: ServerResp
   const http = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return sendGraphQLError(res, err.status, err.message, err.code);
+      // a database or a peer that cannot answer now (an internal route's, an authentication's): retryable, not a 500
+      if (err instanceof GraphQLError && err.extensions['code'] === 'SERVICE_UNAVAILABLE') {
+        logger.warn({ err, requestId: res.getHeader('x-request-id') }, 'request refused: a dependency is unavailable');
+        return sendGraphQLError(res, 503, err.message, 'SERVICE_UNAVAILABLE');
+      }
       const requestId = res.getHeader('x-request-id');
       logger.error({ err, requestId }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } }] });

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { PRINCIPAL_HEADER, TOKEN_AUDIENCE, TOKEN_ISSUER, type InternalContract, type Principal } from '@etika/schema';
-import { HttpError, readBody, sendJson } from './http.ts';
+import { HttpError, RETRY_AFTER_SECONDS, readBody, sendJson } from './http.ts';
 import { verifyPrincipalToken } from './principal-token.ts';
 import type { InternalRoute } from './server.ts';
 import { signToken, verifyToken } from './tokens.ts';
@@ -82,8 +83,20 @@ export function internalRoute<C extends AnyContract, Caller>(
 }
 
 /**
+ * What a caller is told when the part it asked cannot answer now (unreachable, too slow, or itself unavailable:
+ * its database down): a retryable `SERVICE_UNAVAILABLE`, expected in GraphQL, 503 outside it.
+ */
+function peerUnavailable(path: string, cause: unknown): GraphQLError {
+  return new GraphQLError('A service this request needs cannot answer right now; try again shortly', {
+    originalError: cause instanceof Error ? cause : new Error(`${path}: ${String(cause)}`),
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
+  });
+}
+
+/**
  * Calls another part's internal route by its contract: the request is built from the contract's schema, the answer
- * parsed with it. 404 answers null; any other failure, or an answer that does not fit, is an HttpError (502).
+ * parsed with it. 404 answers null; a part that cannot be reached, does not answer within 5 s or answers 503 is
+ * `SERVICE_UNAVAILABLE` (retryable); any other failure, or an answer that does not fit, is an HttpError (502).
  */
 export async function callInternal<C extends AnyContract>(
   baseUrl: string,
@@ -94,13 +107,19 @@ export async function callInternal<C extends AnyContract>(
   const url = new URL(contract.path, baseUrl);
   const body = contract.request.parse(request);
   if (contract.method === 'GET') for (const [name, value] of Object.entries(body)) url.searchParams.set(name, String(value));
-  const response = await fetch(url, {
-    method: contract.method,
-    headers: { ...headers, ...(contract.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
-    ...(contract.method === 'POST' ? { body: JSON.stringify(body) } : {}),
-    signal: AbortSignal.timeout(5_000),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: contract.method,
+      headers: { ...headers, ...(contract.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      ...(contract.method === 'POST' ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(5_000),
+    });
+  } catch (err) {
+    throw peerUnavailable(contract.path, err);
+  }
   if (response.status === 404) return null;
+  if (response.status === 503) throw peerUnavailable(contract.path, new Error(`${contract.path} answered 503`));
   if (!response.ok) throw new HttpError(502, `internal call failed with ${response.status}`, 'INTERNAL_SERVER_ERROR');
   const parsed = contract.answer.safeParse(await response.json());
   if (!parsed.success) throw new HttpError(502, `the answer of ${contract.path} does not fit its contract`, 'INTERNAL_SERVER_ERROR');
