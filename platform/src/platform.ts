@@ -129,14 +129,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 }
 
-/** A port nobody listens on now, for a server started a moment later (the gateway, a test's receiver). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port nobody listens on now, for a server started a moment later (the gateway, a test's receiver). It is drawn
+ * below the kernel's ephemeral range (32768 and up on Linux), so no outgoing connection made meanwhile (a subgraph
+ * calling another, a test's client) can be given it before the server binds; a port found busy is skipped.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port, host)) return port;
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
