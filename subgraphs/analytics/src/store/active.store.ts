@@ -2,16 +2,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@etika/kit';
 import { countSpans, cutOf, resumeFrom, type CountedSpan, type PeriodScan, type Span } from './spans.rules.ts';
 
-/**
- * Distinct active people per period and over a report's range, resumed from the spans kept in
- * `analytics.active_spans` (see `spans.rules.ts`): a year already counted reads a few hundred kept rows and the
- * activity rows after the last kept span only.
- *
- * Kept spans stay exact because the consumer, under a shared lock of the token, deletes every kept span an activity
- * row lands in, and a read keeps spans only when it holds that lock exclusively, taken before it reads anything: so
- * no consumer's transaction is half-way while a read counts what it keeps. A read that cannot take the lock at once
- * (events of the token are being consumed) counts the same way and keeps nothing.
- */
 /** Held by a rebuild of the numbers (exclusive) and tried by a keeping read (shared): nothing is kept while it runs. */
 export const REBUILD_LOCK = sql`hashtextextended('analytics-rebuild', 0)`;
 
@@ -31,6 +21,16 @@ export async function forgetSpansHolding(tx: Tx, orgId: string, tokenId: string,
 const iso = (d: Date) => d.toISOString();
 const array = (dates: readonly Date[]) => sql`${`{${dates.map((d) => `"${iso(d)}"`).join(',')}}`}::timestamptz[]`;
 
+/**
+ * Distinct active people per period and over a report's range, resumed from the spans kept in
+ * `analytics.active_spans` (see `spans.rules.ts`): a year already counted reads a few hundred kept rows and the
+ * activity rows after the last kept span only.
+ *
+ * Kept spans stay exact because the consumer, under a shared lock of the token, deletes every kept span an activity
+ * row lands in, and a read keeps spans only when it holds that lock exclusively, taken before it reads anything: so
+ * no consumer's transaction is half-way while a read counts what it keeps. A read that cannot take the lock at once
+ * (events of the token are being consumed) counts the same way and keeps nothing.
+ */
 export async function activeCounts(tx: Tx, orgId: string, tokenId: string, periods: readonly Span[], now = new Date()): Promise<{ periods: number[]; total: number }> {
   const [lock] = await queryRows<{ keep: boolean }>(tx, sql`select pg_try_advisory_xact_lock_shared(${REBUILD_LOCK}) and pg_try_advisory_xact_lock(${tokenLock(orgId, tokenId)}) as keep`);
   const start = periods[0]!.startsAt;
