@@ -129,6 +129,9 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     csrfPrevention: false,
     persistedQueries: false,
     allowBatchedHttpRequests: false,
+    // the gateway stops on SIGTERM itself, draining first: Apollo's own handler would stop it and re-raise the signal,
+    // killing the process with its requests in flight
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatError(options.production),
     logger,
