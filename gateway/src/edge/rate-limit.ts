@@ -47,6 +47,9 @@ export function quotasFor(principal: Principal, clientAddress: string, settings:
 
 export const addressQuota = (clientAddress: string, settings: RateLimitSettings): Quota[] => [{ policy: 'address', key: `ip:${clientAddress}`, limit: settings.perAddress }];
 
+/** The longest the first requests wait for Redis's first connection (one that neither opens nor fails) before the memory limiter stands in. */
+const FIRST_CONNECTION_WAIT_MS = 5_000;
+
 /**
  * Fixed-window quotas of cost points, in Redis when a URL is given (shared by every gateway instance; a
  * per-instance memory limiter stands in while Redis cannot be reached) and in memory otherwise. A request spends
@@ -58,7 +61,19 @@ export class RateLimits {
     readonly settings: RateLimitSettings,
     private readonly limiter: RateLimiterAbstract,
     private readonly redis: Redis | null,
-  ) {}
+  ) {
+    // a gateway just started counts in Redis from its first request: it waits for the first connection (or its
+    // failure), where a Redis lost later is stood in for at once
+    this.connected = redis
+      ? new Promise<void>((resolve) => {
+          if (redis.status === 'ready') return resolve();
+          for (const event of ['ready', 'error', 'end']) redis.once(event, () => resolve());
+          setTimeout(resolve, FIRST_CONNECTION_WAIT_MS).unref();
+        })
+      : null;
+  }
+
+  private readonly connected: Promise<void> | null;
 
   static open(settings: RateLimitSettings, redisUrl: string | undefined, prefix: string): RateLimits {
     // the counters are compared with each quota's own limit below, so the limiter itself never refuses
@@ -72,6 +87,7 @@ export class RateLimits {
   }
 
   async spend(quotas: readonly Quota[], cost: number): Promise<QuotaState[]> {
+    if (this.connected) await this.connected;
     const points = Math.max(1, Math.ceil(cost));
     return Promise.all(
       quotas.map(async (quota) => {
