@@ -131,7 +131,12 @@ async function traceOf(matches: (gatewayRequest: ReceivedSpan) => boolean): Prom
     await flushTracing();
     const root = receiver.spans.find((s) => s.service === 'gateway' && s.kind === SERVER && matches(s));
     const trace = root ? receiver.spans.filter((s) => s.traceId === root.traceId) : [];
-    if (trace.some((s) => s.name === 'transaction')) return trace;
+    if (trace.some((s) => s.name === 'transaction')) {
+      // the request's span ends last; one more flush gathers any batch that was still on its way
+      await flushTracing();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return receiver.spans.filter((s) => s.traceId === root!.traceId);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no complete trace arrived; spans received: ${receiver.spans.map((s) => `${s.service}:${s.name}`).join(', ')}`);
@@ -161,7 +166,7 @@ function expectChain(trace: ReceivedSpan[], request: ReceivedSpan): void {
 }
 
 describe('OpenTelemetry traces over OTLP, gateway → subgraph → database', () => {
-  it('one request is one trace: the gateway request, its plan, the subgraph fetch, the subgraph request and its transaction, each the parent of the next', async () => {
+  it('one request is one trace: the gateway request, its plan, the subgraph fetch, the subgraph request, its transactions and its internal call to another subgraph, each the parent of the next', async () => {
     const client = clientTraceparent();
     const answer = await graphql<{ signUp: { userId: string } }>(p.gatewayUrl, SIGN_UP, signUpVariables(), { traceparent: client.header });
     expect(answer.errors).toBeUndefined();
@@ -177,6 +182,12 @@ describe('OpenTelemetry traces over OTLP, gateway → subgraph → database', ()
     expect(plan && ancestors(trace, plan)).toContain(request);
 
     expectChain(trace, request);
+    // identity asks org for the new person's memberships over an internal route: org's span continues that call
+    const asked = trace.find((s) => s.service === 'identity' && s.kind === CLIENT && s.attributes['url.path'] === '/internal/memberships')!;
+    expect(ancestors(trace, asked)).toContain(trace.find((s) => s.service === 'identity' && s.kind === SERVER));
+    const answered = trace.find((s) => s.service === 'org' && s.kind === SERVER)!;
+    expect(answered).toMatchObject({ parentSpanId: asked.spanId, attributes: { 'http.route': '/internal/memberships', 'http.response.status_code': 200 } });
+
     // no statement parameter reaches the exporter: neither the address nor the password appears in any span
     expect(JSON.stringify(trace)).not.toMatch(/traced\.|correct horse/);
     expect([...receiver.contentTypes]).toEqual(['application/json']);

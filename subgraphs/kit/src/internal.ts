@@ -6,6 +6,7 @@ import { HttpError, RETRY_AFTER_SECONDS, readBody, sendJson } from './http.ts';
 import { verifyPrincipalToken } from './principal-token.ts';
 import type { InternalRoute } from './server.ts';
 import { signToken, verifyToken } from './tokens.ts';
+import { SpanKind, activeTracing, inSpan, injectTraceHeaders, type Span } from './tracing/tracing.ts';
 
 type Key = Parameters<typeof verifyToken>[0];
 
@@ -107,14 +108,22 @@ export async function callInternal<C extends AnyContract>(
   const url = new URL(contract.path, baseUrl);
   const body = contract.request.parse(request);
   if (contract.method === 'GET') for (const [name, value] of Object.entries(body)) url.searchParams.set(name, String(value));
-  let response: Response;
-  try {
-    response = await fetch(url, {
+  const send = (span: Span | null) =>
+    fetch(url, {
       method: contract.method,
-      headers: { ...headers, ...(contract.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...(span ? injectTraceHeaders(span, { ...headers }) : headers), ...(contract.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
       ...(contract.method === 'POST' ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(5_000),
+    }).then((answered) => {
+      span?.setAttribute('http.response.status_code', answered.status);
+      return answered;
     });
+  const tracing = activeTracing();
+  let response: Response;
+  try {
+    response = tracing
+      ? await inSpan(tracing, `${contract.method} ${contract.path}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': contract.method, 'url.path': contract.path } }, send)
+      : await send(null);
   } catch (err) {
     throw peerUnavailable(contract.path, err);
   }

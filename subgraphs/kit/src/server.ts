@@ -157,8 +157,12 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     await executeHttp(apollo, request, res, async () => admission.context);
   }
 
-  const traced = (req: IncomingMessage, res: ServerResponse): Promise<void> =>
-    /^\/graphql(\?|$)/.test(req.url ?? '') ? tracedServerRequest(tracing, req, res, '/graphql', true, () => handle(req, res)) : handle(req, res);
+  // GraphQL and the internal routes are traced; health checks are not
+  const traced = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const routed = path === '/graphql' || (options.internalRoutes !== undefined && Object.hasOwn(options.internalRoutes, path));
+    return routed ? tracedServerRequest(tracing, req, res, path, true, () => handle(req, res)) : handle(req, res);
+  };
 
   const service = createHttpService(traced, logger, async () => {
     await apollo.stop();
