@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT, context, createContextKey, trace } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.ts';
 import { NO_TRACING, activeTracing, serverParent, traceLogFields, tracingFor } from './tracing.ts';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -14,6 +15,15 @@ describe('tracing', () => {
     expect(trace.getTracerProvider().getTracer('probe').startSpan('probe').isRecording()).toBe(false);
     expect(activeTracing()).toBeNull();
     expect(traceLogFields()).toEqual({});
+  });
+
+  it('leaves log lines as they are outside a trace', () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('probe', 'info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    logger.info({ requestId: 'r1' }, 'with fields');
+    logger.info('plain');
+    expect(lines).toMatchObject([{ requestId: 'r1', msg: 'with fields' }, { msg: 'plain' }]);
+    expect(lines.some((line) => 'trace_id' in line)).toBe(false);
   });
 
   it("continues a trusted caller's traceparent and only links an untrusted one", () => {

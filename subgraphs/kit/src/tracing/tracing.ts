@@ -84,15 +84,15 @@ export function activeTracing(): (Tracing & { enabled: true }) | null {
   return (context.active().getValue(TRACING_KEY) as (Tracing & { enabled: true }) | undefined) ?? null;
 }
 
-const NO_FIELDS: Readonly<Record<string, string>> = Object.freeze({});
-
-/** `trace_id` and `span_id` of the current span for every log line (pino's `mixin`); nothing outside a trace. */
+/**
+ * `trace_id` and `span_id` of the current span for every log line (pino's `mixin`); nothing outside a trace. A new
+ * object each time: pino merges the line's own fields into it.
+ */
 export function traceLogFields(): Record<string, string> {
-  if (!exporting) return NO_FIELDS;
+  if (!exporting) return {};
   const span = trace.getSpan(context.active());
-  if (!span) return NO_FIELDS;
+  if (!span || !isSpanContextValid(span.spanContext())) return {};
   const { traceId, spanId, traceFlags } = span.spanContext();
-  if (!isSpanContextValid(span.spanContext())) return NO_FIELDS;
   return { trace_id: traceId, span_id: spanId, trace_flags: `0${traceFlags.toString(16)}`.slice(-2) };
 }
 
