@@ -83,9 +83,6 @@ export function storeUnavailable(err: unknown): GraphQLError {
   });
 }
 
-/** True for the error `storeUnavailable` makes. */
-export const isStoreUnavailable = (err: unknown): boolean => err instanceof GraphQLError && err.extensions['code'] === 'SERVICE_UNAVAILABLE';
-
 export class RedisStore implements KeyValueStore {
   constructor(
     private readonly redis: Redis,
