@@ -18,7 +18,7 @@ import {
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { tracingSettingsFrom } from './settings.ts';
 
@@ -53,7 +53,8 @@ export function tracingFor(service: string, env: Env = process.env): Tracing {
     exporting = { processor: new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint })), contextManager };
   }
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': service, 'service.namespace': 'etika' }),
+    // `OTEL_RESOURCE_ATTRIBUTES` (deployment.environment.name…) adds to each service's own name, never replaces it
+    resource: detectResources({ detectors: [envDetector] }).merge(resourceFromAttributes({ 'service.name': service, 'service.namespace': 'etika' })),
     spanProcessors: [exporting.processor],
   });
   const tracing: Tracing = { enabled: true, service, tracer: provider.getTracer('etika'), provider };
