@@ -35,7 +35,7 @@ async function serve(env: GatewayEnv, logger: Logger): Promise<void> {
   // `<NAME>_URL` (a base URL) moves any subgraph away from the address composed into the supergraph
   const subgraphUrls = subgraphUrlsOf(supergraphSdl, serviceUrlsFromEnv(Object.keys(composedSubgraphUrls(supergraphSdl))));
   const rightsStore = openRightsStore(env.REDIS_URL);
-  const rights = new Rights(rightsStore);
+  const rights = new Rights(rightsStore, { graceSeconds: env.RIGHTS_GRACE_SECONDS });
   await rights.ready();
   // live subscriptions follow the subgraphs' events, which reach a gateway of its own only through Redis
   const bus = env.REDIS_URL ? openBus(env.REDIS_URL, logger) : undefined;

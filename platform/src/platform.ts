@@ -26,6 +26,8 @@ export interface PlatformOptions {
    */
   readonly openDatabase: (name: string) => Promise<Database>;
   readonly redisUrl?: string | undefined;
+  /** Seconds the rights last read from Redis are served while it cannot be reached (the kit's default otherwise). */
+  readonly rightsGraceSeconds?: number;
   /** Prefix for Redis keys, so test runs sharing one Redis never see each other's counters. */
   readonly storeNamespace?: string;
   readonly supergraphPath: string;
@@ -67,7 +69,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const peers = new Map<string, string>();
   const bus = openBus(options.redisUrl, createLogger('bus', level), `etika:${options.storeNamespace ?? ''}`);
   const rightsStore = openRightsStore(options.redisUrl, options.storeNamespace);
-  const rights = new Rights(rightsStore);
+  const rights = new Rights(rightsStore, options.rightsGraceSeconds === undefined ? {} : { graceSeconds: options.rightsGraceSeconds });
   await rights.ready();
   const started: { subgraph: StartedSubgraph; database: Database; store: KeyValueStore }[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;

@@ -24,6 +24,7 @@ const platform = await startPlatform({
   // embedded: one PGlite for the platform, each subgraph in its own schema; with DATABASE_URL, a pool per subgraph
   openDatabase: () => embedded ?? openDatabase({ url: env.DATABASE_URL }),
   redisUrl: env.REDIS_URL,
+  rightsGraceSeconds: env.RIGHTS_GRACE_SECONDS,
   supergraphPath: env.SUPERGRAPH_PATH,
   host: env.HOST,
   gatewayPort: env.PORT,

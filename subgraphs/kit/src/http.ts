@@ -127,8 +127,14 @@ export function createHttpService(handle: (req: IncomingMessage, res: ServerResp
   return {
     http,
     listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve) => {
-        http.listen(port, host, () => resolve(`http://${host}:${(http.address() as AddressInfo).port}/graphql`));
+      new Promise((resolve, reject) => {
+        // a port already taken fails the start at once, instead of an uncaught error and a caller left waiting
+        const refused = (err: Error) => reject(err);
+        http.once('error', refused);
+        http.listen(port, host, () => {
+          http.off('error', refused);
+          resolve(`http://${host}:${(http.address() as AddressInfo).port}/graphql`);
+        });
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
