@@ -4,7 +4,7 @@ import { RIGHTS_MEMORY_SECONDS, appError, idempotencyKeyOrThrow, personOrThrow, 
 import { principalActor, type Principal, type TokenTransactionCommitted, type TransactionKind } from '@etika/schema';
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
 import type { CommittedTransaction } from '../transaction/transaction.service.ts';
-import { rememberMemberships, type MemberDirectory } from './members.client.ts';
+import { rememberMemberships, type LearnedMembership, type MemberDirectory } from './members.client.ts';
 import { isBalanced, postingsOf, type AccountRef, type Leg, type Posting } from './postings.ts';
 
 export interface LegInput {
@@ -156,29 +156,28 @@ export class LedgerService {
   private async commit(orgId: string, userId: string | null, header: Header, plan: Plan, audit?: LedgerAudit): Promise<CommittedTransaction> {
     const postingsJson = plan.postings && JSON.stringify(plan.postings.map((p) => ({ t: p.account.tokenId, o: p.account.ownerType, w: p.account.ownerId, a: p.amount.toString() })));
     const auditJson = audit ? JSON.stringify({ operation: audit.operation, requestId: audit.requestId }) : null;
-    const recipients = plan.recipients ?? { ids: [], epochs: [] };
-    const statement = sql`select token.recipients_known(${orgId}::uuid, ${userId}::uuid, ${`{${recipients.ids.join(',')}}`}::uuid[], ${`{${recipients.epochs.join(',')}}`}::bigint[], ${RIGHTS_MEMORY_SECONDS}) as known,
-      token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
-        ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`;
+    // recipients still to check in the database: those org has just confirmed are members need no second look
+    let unchecked = plan.recipients?.ids ?? [];
     let answer: CommitAnswer | undefined;
-    for (let attempt = 1; !answer; attempt++) {
+    while (!answer) {
+      const epochs = unchecked.map((id) => plan.recipients!.epochs[plan.recipients!.ids.indexOf(id)] ?? 0);
+      const statement = sql`select token.recipients_known(${orgId}::uuid, ${userId}::uuid, ${`{${unchecked.join(',')}}`}::uuid[], ${`{${epochs.join(',')}}`}::bigint[], ${RIGHTS_MEMORY_SECONDS}) as known,
+        token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
+          ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`;
       try {
         const [row] = await retryingTransaction(() => queryRows<{ result: CommitAnswer | string }>(this.db, statement));
         answer = typeof row!.result === 'string' ? (JSON.parse(row!.result) as CommitAnswer) : row!.result;
       } catch (err) {
         const cause = pgError(err);
         const ids = cause.detail?.split(',') ?? [];
-        // recipients token does not know (or knows under an older epoch): org is asked, its answers kept, and the
-        // statement runs again; a membership that changes again meanwhile is asked about once more, then refused
-        if (cause.code === 'ETK07' && plan.recipients && attempt < 3) {
-          await this.learn(orgId, plan.recipients, ids);
-          continue;
-        }
-        if (cause.code === 'ETK08' && plan.recipients) {
-          throw appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: plan.recipients.fieldOf(ids[0]!) });
-        }
-        if (cause.code === 'ETK07') throw appError('SERVICE_UNAVAILABLE', 'The recipient’s membership keeps changing; try again shortly');
-        throw refusalOf(err);
+        if (!plan.recipients || (cause.code !== 'ETK07' && cause.code !== 'ETK08')) throw refusalOf(err);
+        if (cause.code === 'ETK08') throw strangerError(plan.recipients, ids);
+        // recipients token does not know, or knows under an older epoch: org is asked (under the epochs read before),
+        // its answers kept for the next transfers, and the statement runs again without those org confirmed
+        const learned = await this.learn(orgId, plan.recipients, ids);
+        const strangers = learned.filter((l) => !l.member).map((l) => l.userId);
+        if (strangers.length > 0) throw strangerError(plan.recipients, strangers);
+        unchecked = unchecked.filter((id) => !ids.includes(id));
       }
     }
     if (!answer.replayed) {
@@ -188,12 +187,22 @@ export class LedgerService {
     return committedOf(answer);
   }
 
-  private async learn(orgId: string, recipients: Recipients, ids: readonly string[]): Promise<void> {
+  private async learn(orgId: string, recipients: Recipients, ids: readonly string[]): Promise<LearnedMembership[]> {
     const learned = await Promise.all(
-      ids.map(async (userId) => ({ userId, member: await this.members.ask(userId, recipients.principalToken), epoch: recipients.epochs[recipients.ids.indexOf(userId)] ?? 0 })),
+      ids.map(async (userId) => {
+        const epoch = recipients.epochs[recipients.ids.indexOf(userId)] ?? 0;
+        return { userId, member: await this.members.ask(userId, recipients.principalToken, epoch), epoch };
+      }),
     );
     await rememberMemberships(this.db, orgId, learned);
+    return learned;
   }
+}
+
+/** The first leg's recipient among these strangers names the field. */
+function strangerError(recipients: Recipients, strangers: readonly string[]): GraphQLError {
+  const first = recipients.ids.find((id) => strangers.includes(id)) ?? strangers[0]!;
+  return appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: recipients.fieldOf(first) });
 }
 
 /** What `token.commit_transaction` answers: the transaction as the API shows it, and whether it was a replay. */

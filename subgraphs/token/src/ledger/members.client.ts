@@ -12,16 +12,25 @@ import { members } from './members.tables.ts';
 export interface MemberDirectory {
   /** The membership epoch now: 0 when none is remembered. */
   epochOf(userId: string, orgId: string): Promise<number>;
-  /** org's answer, asked with the caller's principal token. */
-  ask(userId: string, principalToken: string): Promise<boolean>;
+  /** org's answer, asked with the caller's principal token, after `epoch` was read. */
+  ask(userId: string, principalToken: string, epoch: number): Promise<boolean>;
 }
 
 export function httpMemberDirectory(orgBaseUrl: () => string, rights: Rights): MemberDirectory {
+  // concurrent transfers to one new recipient share one question to org, only those that read the same epoch: a
+  // question asked before a change completed is never taken as the answer for one that read the epoch after it
+  const inFlight = new Map<string, Promise<boolean>>();
   return {
     epochOf: (userId, orgId) => rights.membershipEpoch(userId, orgId),
-    async ask(userId, principalToken) {
-      const answer = await callInternal(orgBaseUrl(), INTERNAL_ROUTES.checkMember, { user: userId }, { [PRINCIPAL_HEADER]: principalToken });
-      return answer?.member === true;
+    ask(userId, principalToken, epoch) {
+      const key = `${userId}:${epoch}:${principalToken}`;
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const asking = callInternal(orgBaseUrl(), INTERNAL_ROUTES.checkMember, { user: userId }, { [PRINCIPAL_HEADER]: principalToken })
+        .then((answer) => answer?.member === true)
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, asking);
+      return asking;
     },
   };
 }
