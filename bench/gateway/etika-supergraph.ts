@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { PRINCIPAL_HEADER } from '@etika/schema';
 import { bearer, dataOrThrow, graphql } from '@etika/platform';
-import { principalTokenFor, startTestPlatform } from '@etika/platform/testing';
-import { seedTenant } from '../fixtures.ts';
+import { principalTokenFor, seedTenant, startTestPlatform } from '@etika/platform/testing';
 import type { LoadResult } from './load.ts';
 import { loadInChild } from './processes.ts';
 
@@ -24,21 +23,23 @@ const WALLET_AND_HISTORY = `query WalletAndHistory($input: HistoryInput!) {
 export async function benchEtikaSupergraph(options: { seconds: number; rounds: number; connections: number }): Promise<string[]> {
   const platform = await startTestPlatform({ production: true });
   try {
-    const tenant = await seedTenant(platform.gatewayUrl, 2);
+    // people signed up as production allows it (the mailed link), each acting in the organisation
+    const tenant = await seedTenant(platform, 'bench');
+    const member = { userId: tenant.userIds.member, token: tenant.tokens.member };
+    const other = { userId: tenant.userIds.admin };
     const tokenId = dataOrThrow(
-      await graphql<{ defineToken: { id: string } }>(platform.gatewayUrl, 'mutation { defineToken(input: { name: "Bench", symbol: "BEN", decimals: 0 }) { id } }', {}, bearer(tenant.ownerToken)),
+      await graphql<{ defineToken: { id: string } }>(platform.gatewayUrl, 'mutation { defineToken(input: { name: "Bench", symbol: "BEN", decimals: 0 }) { id } }', {}, bearer(tenant.tokens.owner)),
     ).defineToken.id;
-    const [member, other] = tenant.members;
-    dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId, amount: '1000', toUserId: member!.userId, idempotencyKey: randomUUID() } }, bearer(tenant.ownerToken)));
+    dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { issueTokens(input: $input) { id } }', { input: { tokenId, amount: '1000', toUserId: member.userId, idempotencyKey: randomUUID() } }, bearer(tenant.tokens.owner)));
     for (let i = 0; i < 20; i++) {
-      dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId, amount: '1', toUserId: other!.userId, idempotencyKey: randomUUID() } }, bearer(member!.token)));
+      dataOrThrow(await graphql(platform.gatewayUrl, 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }', { input: { tokenId, amount: '1', toUserId: other.userId, idempotencyKey: randomUUID() } }, bearer(member.token)));
     }
     // a principal token lives 60 s: a fresh one for every round, as the gateway signs them
-    const principalToken = () => principalTokenFor(platform, tenant, member!.userId, 'member');
+    const principalToken = () => principalTokenFor(platform, tenant, member.userId, 'member');
     const targets = [
       { label: 'one-subgraph query, token subgraph called directly', url: platform.subgraphUrls['token']!, query: ONE_SUBGRAPH, variables: {}, headers: async () => ({ [PRINCIPAL_HEADER]: await principalToken() }) },
-      { label: 'one-subgraph query through the gateway, security on (@apollo/gateway engine)', url: platform.gatewayUrl, query: ONE_SUBGRAPH, variables: {}, headers: async () => bearer(member!.token) },
-      { label: 'wallet and history through the gateway (identity, token, org; @apollo/gateway engine)', url: platform.gatewayUrl, query: WALLET_AND_HISTORY, variables: { input: { first: 20 } }, headers: async () => bearer(member!.token) },
+      { label: 'one-subgraph query through the gateway, security on (@apollo/gateway engine)', url: platform.gatewayUrl, query: ONE_SUBGRAPH, variables: {}, headers: async () => bearer(member.token) },
+      { label: 'wallet and history through the gateway (identity, token, org; @apollo/gateway engine)', url: platform.gatewayUrl, query: WALLET_AND_HISTORY, variables: { input: { first: 20 } }, headers: async () => bearer(member.token) },
     ];
     const results = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
     for (const t of targets) dataOrThrow(await graphql(t.url, t.query, t.variables, await t.headers()));
