@@ -54,6 +54,12 @@ describe('who may receive tokens, known locally and never stale', () => {
     expect(await known(t.userIds.auditor)).toEqual([{ member: true }]);
   });
 
+  it('20 concurrent issuances to a person token does not know yet all commit, org asked under one epoch', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => issueTo(t.userIds.admin)));
+    expect(results.filter((r) => r.errors).map((r) => r.errors?.[0]?.extensions?.code)).toEqual([]);
+    expect(await known(t.userIds.admin)).toEqual([{ member: true }]);
+  });
+
   it('a removal is effective at once, whether or not org’s event has arrived', async () => {
     dataOrThrow(await issueTo(t.userIds.member));
     expect(await known(t.userIds.member)).toEqual([{ member: true }]);
