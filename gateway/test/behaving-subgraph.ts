@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
 
 /** How a subgraph answers its next calls: normally, never, with an HTTP status, or slowly. */
-export type Behaviour = { kind: 'ok' } | { kind: 'hang' } | { kind: 'status'; status: number; times?: number } | { kind: 'slow'; ms: number };
+export type Behaviour = { kind: 'ok' } | { kind: 'hang' } | { kind: 'status'; status: number; times?: number; retryAfter?: number } | { kind: 'slow'; ms: number };
 
 export interface BehavingSubgraph {
   readonly name: string;
@@ -34,7 +34,7 @@ export async function startBehavingSubgraph(name: string, typeDefs: string, reso
       if (current.kind === 'hang') return;
       if (current.kind === 'status') {
         if (current.times !== undefined && --current.times <= 0) behaviour = { kind: 'ok' };
-        res.writeHead(current.status, { 'content-type': 'application/json' });
+        res.writeHead(current.status, { 'content-type': 'application/json', ...(current.retryAfter ? { 'retry-after': String(current.retryAfter) } : {}) });
         res.end(JSON.stringify({ errors: [{ message: `failing with ${current.status}` }] }));
         return;
       }

@@ -127,6 +127,13 @@ describe('subgraph resilience through the gateway', () => {
     await recover();
   });
 
+  it('tells the client to retry, with the subgraph’s own wait, when a subgraph answers 503 (its database or Redis down)', async () => {
+    pricing.behave({ kind: 'status', status: 503, times: 1, retryAfter: 7 });
+    const mutation = await ask('mutation { bump }');
+    expect(pricing.calls).toHaveLength(1);
+    expect(mutation.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/cannot answer right now; the fields it serves are null/), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 7 } })]);
+  });
+
   it('retries a query the subgraph could not serve, but never a mutation', async () => {
     pricing.behave({ kind: 'status', status: 503, times: 1 });
     expect((await ask('{ currency }')).data).toEqual({ currency: 'EUR' });

@@ -230,15 +230,25 @@ export class SubgraphFetcher {
     const { name, pool, path, timeoutMs } = subgraph;
     let statusCode: number;
     let text: string;
+    let retryAfter: string | string[] | undefined;
     try {
       const response = await pool.request({ path, method: 'POST', headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       statusCode = response.statusCode;
+      retryAfter = response.headers['retry-after'];
       span?.setAttribute('http.response.status_code', statusCode);
       text = await response.body.text();
     } catch (error) {
       const code = error instanceof undiciErrors.UndiciError ? error.code : (error as { code?: string }).code;
       if (code && TIMEOUTS.has(code)) throw new FetchFailure('timeout', this.unavailable(name, `A service this answer needs did not answer within ${timeoutMs} ms`));
       throw new FetchFailure('network', this.unavailable(name, 'A service this answer needs could not be reached'));
+    }
+    if (statusCode === 503) {
+      // the subgraph cannot answer now (its database or Redis down) and said so: the client is told to retry, as
+      // for a subgraph that cannot be reached, with the subgraph's own wait
+      const seconds = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+      const error = this.unavailable(name, 'A service this answer needs cannot answer right now', Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000);
+      error.extensions['status'] = statusCode;
+      throw new FetchFailure('http', error);
     }
     if (statusCode >= 300) {
       const extensions: Record<string, unknown> = { serviceName: name, status: statusCode, response: { status: statusCode, body: text.slice(0, 2_000) } };
