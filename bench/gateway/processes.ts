@@ -17,10 +17,11 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Runs one of this folder's entry files in its own Node process and waits for it to print `ready`. */
+/** Runs one of this folder's entry files in its own Node process (NODE_ENV=production) and waits for it to print `ready`. */
 export async function startChild(entry: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<Child> {
   const file = fileURLToPath(new URL(entry, import.meta.url));
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // as deployed: graphql-js and the servers skip their development-only checks in production
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
   running.add(child);
   child.once('exit', () => running.delete(child));
   await new Promise<void>((ready, failed) => {

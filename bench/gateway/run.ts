@@ -102,16 +102,18 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const rows: string[] = [];
-const base = median(rounds.get('apollo')?.map((r) => r.perSecond) ?? []) || 1;
+const base = median(rounds.get('apollo')?.map((r) => r.perSecond) ?? []);
 // each row against Hive Gateway + Rust planner in as many processes: one, or the cluster's workers
-const rustOf = (kind: string) => median(rounds.get(kind.endsWith('-cluster') ? 'hive-rust-cluster' : 'hive-rust')?.map((r) => r.perSecond) ?? []) || 1;
+const rustOf = (kind: string) => median(rounds.get(kind.endsWith('-cluster') ? 'hive-rust-cluster' : 'hive-rust')?.map((r) => r.perSecond) ?? []);
+// a ratio to a gateway this run left out is not a number
+const ratio = (value: number, to: number) => (to > 0 ? `${(value / to).toFixed(2)}×` : '—');
 for (const g of gateways) {
   const rs = rounds.get(g.kind)!;
   const perSecond = median(rs.map((r) => r.perSecond));
   const memory = g.child.memory();
   const rightAfter = await answerIsRight(g.url);
   rows.push(
-    `| ${LABELS[g.kind]} | ${perSecond.toFixed(1)} | ${(perSecond / base).toFixed(2)}× | ${(perSecond / rustOf(g.kind)).toFixed(2)}× | ${median(rs.map((r) => r.p99Ms)).toFixed(0)} | ` +
+    `| ${LABELS[g.kind]} | ${perSecond.toFixed(1)} | ${ratio(perSecond, base)} | ${ratio(perSecond, rustOf(g.kind))} | ${median(rs.map((r) => r.p99Ms)).toFixed(0)} | ` +
       `${median(rs.map((r) => r.fetchesPerRequest)).toFixed(2)} | ${rs.reduce((a, r) => a + r.failed, 0)} | ${memory.rssMiB.toFixed(0)} / ${memory.peakMiB.toFixed(0)} | ${g.rightBefore && rightAfter ? 'yes' : 'NO'} |`,
   );
   await g.child.stop();
@@ -137,6 +139,7 @@ const section = [
     `The ${WORKERS}-worker rows run each gateway in ${WORKERS} node:cluster workers sharing its port (Etika’s cluster mode; for Hive ` +
     'Gateway what its CLI’s `--fork` does), each worker with its own caches, connection pools and in-flight deduplication; ' +
     'they are compared with each other, the single-process rows with each other. ' +
+    'Every gateway and the subgraphs run with NODE_ENV=production, as deployed. ' +
     'Median of the rounds; memory is resident / peak of the gateway’s processes (a cluster’s primary and workers summed).',
   '',
   '| gateway | req/s | vs bare @apollo/gateway | vs Hive + Rust planner (as many processes) | p99 ms | subgraph fetches per request | failed | memory MiB | answers right |',
