@@ -21,7 +21,14 @@ export const analytics = defineSubgraph({
       EVENT_TYPES.auditRecorded,
     ],
   },
-  settings: z.object({}),
+  settings: z.object({
+    /**
+     * How often the background pass keeps the dashboard's default ranges counted (0: never). Unset: every 3 minutes
+     * in production, never otherwise (tests and development ask for it).
+     */
+    ANALYTICS_WARM_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  }),
   buildSchema: async () => (await import('./schema.ts')).buildAnalyticsSchema(),
-  buildServer: async (deps) => (await import('./server.ts')).buildAnalyticsServer(deps),
+  buildServer: async (deps, settings) =>
+    (await import('./server.ts')).buildAnalyticsServer(deps, { warmIntervalMs: settings.ANALYTICS_WARM_INTERVAL_MS ?? (deps.production ? 180_000 : 0) }),
 });

@@ -80,8 +80,22 @@ export const activeSpans = analytics.table(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     members: integer('members').notNull(),
+    /** When a read last resumed from it: spans nobody asked for in a long time are pruned. */
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.startsAt, t.endsAt] }), index('active_spans_ends').on(t.orgId, t.tokenId, t.endsAt)],
+);
+
+/** Who opened a token's dashboard lately, by time zone: what the background pass keeps warm. */
+export const dashboardReaders = analytics.table(
+  'dashboard_readers',
+  {
+    orgId: uuid('org_id').notNull(),
+    tokenId: uuid('token_id').notNull(),
+    timeZone: text('time_zone').notNull(),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.tokenId, t.timeZone] }), index('dashboard_readers_read').on(t.lastReadAt)],
 );
 
 /** People who joined and left the organisation per slot. */

@@ -36,7 +36,7 @@ export class SeriesService {
     const id = uuidOrThrow(tokenId, 'tokenId');
     const periods = periodsOrThrow(range);
     const whole: Period = { start: periods[0]!.start, startsAt: periods[0]!.startsAt, endsAt: periods.at(-1)!.endsAt };
-    const [series, money] = await Promise.all([this.store.tokenSeries(scope, id, periods), this.store.moneySeries(scope, id, periods)]);
+    const [series, money] = await Promise.all([this.store.tokenSeries(scope, id, periods, { timeZone: range.timeZone }), this.store.moneySeries(scope, id, periods)]);
     return {
       tokenId: id,
       periods: series.periods.map((r, i) => ({ ...r, period: periods[i]! })),

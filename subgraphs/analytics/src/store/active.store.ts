@@ -5,7 +5,7 @@ import { countSpans, cutOf, resumeFrom, type CountedSpan, type PeriodScan, type 
 /** Held by a rebuild of the numbers (exclusive) and tried by a keeping read (shared): nothing is kept while it runs. */
 export const REBUILD_LOCK = sql`hashtextextended('analytics-rebuild', 0)`;
 
-const tokenLock = (orgId: string, tokenId: string) => sql`hashtextextended(${`active-spans:${orgId}:${tokenId}`}, 0)`;
+export const tokenLock = (orgId: string, tokenId: string) => sql`hashtextextended(${`active-spans:${orgId}:${tokenId}`}, 0)`;
 
 /** The consumer's side: held until its transaction ends, shared with other consumers, exclusive of a keeping read. */
 export async function lockSpansForIngest(tx: Tx, orgId: string, tokenId: string): Promise<void> {
@@ -31,7 +31,24 @@ const array = (dates: readonly Date[]) => sql`${`{${dates.map((d) => `"${iso(d)}
  * no consumer's transaction is half-way while a read counts what it keeps. A read that cannot take the lock at once
  * (events of the token are being consumed) counts the same way and keeps nothing.
  */
-export async function activeCounts(tx: Tx, orgId: string, tokenId: string, periods: readonly Span[], now = new Date()): Promise<{ periods: number[]; total: number }> {
+export interface ActiveCounts {
+  readonly periods: number[];
+  readonly total: number;
+  /** The first slot of the activity rows this read had to go through (none: it read kept spans only). */
+  readonly scannedFrom: Date | null;
+}
+
+export interface ActiveReadOptions {
+  readonly now?: Date;
+  /**
+   * Whether the read marks the kept spans it resumed from as read (a person's read does, so pruning spares them;
+   * the background pass does not, so a range nobody opens any more is pruned in the end).
+   */
+  readonly touch?: boolean;
+}
+
+export async function activeCounts(tx: Tx, orgId: string, tokenId: string, periods: readonly Span[], options: ActiveReadOptions = {}): Promise<ActiveCounts> {
+  const now = options.now ?? new Date();
   const [lock] = await queryRows<{ keep: boolean }>(tx, sql`select pg_try_advisory_xact_lock_shared(${REBUILD_LOCK}) and pg_try_advisory_xact_lock(${tokenLock(orgId, tokenId)}) as keep`);
   const start = periods[0]!.startsAt;
   const end = periods.at(-1)!.endsAt;
@@ -43,11 +60,19 @@ export async function activeCounts(tx: Tx, orgId: string, tokenId: string, perio
   const spans: CountedSpan[] = kept.map((k) => ({ startsAt: new Date(k.starts_at), endsAt: new Date(k.ends_at), members: Number(k.members) }));
   const resumes = resumeFrom(periods, spans);
   const [whole] = resumeFrom([{ startsAt: start, endsAt: end }], spans);
+  if (lock?.keep && options.touch !== false && kept.length > 0) {
+    // at most once an hour per span, and only under the token's lock (no row lock taken while a consumer deletes)
+    await tx.execute(sql`update analytics.active_spans set last_read_at = now()
+      where org_id = ${orgId} and token_id = ${tokenId} and starts_at = any(${array(periods.map((p) => p.startsAt))}) and ends_at <= ${iso(end)}
+        and last_read_at < now() - interval '1 hour'`);
+  }
   const open = [...resumes.filter((r, i) => r.from < periods[i]!.endsAt).map((r) => r.from), ...(whole!.from < end ? [whole!.from] : [])];
   const scans: PeriodScan[] = periods.map(() => ({ added: 0, firsts: 0, addedBeforeCut: 0, firstsBeforeCut: 0 }));
   const cut = iso(cutOf(now));
+  let scannedFrom: Date | null = null;
   if (open.length > 0) {
     const from = new Date(Math.min(...open.map((d) => d.getTime())));
+    scannedFrom = from;
     const bounds = array([...periods.map((p) => p.startsAt), end]);
     const resume = array(resumes.map((r) => r.from));
     // each row's period once (width_bucket: 1…n), then whether it is the first of its person in what is still to count
@@ -73,5 +98,5 @@ export async function activeCounts(tx: Tx, orgId: string, tokenId: string, perio
         ${`{${counts.keep.map((k) => k.members).join(',')}}`}::int[]) as k(s, e, n)
       on conflict (org_id, token_id, starts_at, ends_at) do update set members = excluded.members`);
   }
-  return { periods: counts.periods, total: counts.total };
+  return { periods: counts.periods, total: counts.total, scannedFrom };
 }

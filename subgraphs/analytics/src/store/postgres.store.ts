@@ -28,6 +28,9 @@ export interface AuditEntryInput extends AuditEntryRow {
 
 /** The Postgres store: rollups in 15-minute slots, updated by addition in the consumer's transaction. */
 export class PostgresAnalyticsStore implements AnalyticsStore {
+  /** What the reads of active people cost: how many had to go through activity rows, and from where the last one did. */
+  readonly activity = { reads: 0, scans: 0, lastScannedFrom: null as Date | null };
+
   constructor(private readonly db: Db) {}
 
   async addTransaction(tx: Tx, orgId: string, transactionId: string, at: Date, facts: readonly TokenFacts[]): Promise<void> {
@@ -97,8 +100,13 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
       on conflict (id) do nothing`);
   }
 
-  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenSeries> {
+  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[], reader?: { readonly timeZone: string }): Promise<TokenSeries> {
     return inTenant(this.db, scope, async (tx) => {
+      if (reader) {
+        // what the background pass keeps warm; written at most once a minute per token and zone
+        await tx.execute(sql`insert into analytics.dashboard_readers (org_id, token_id, time_zone) values (${scope.orgId!}, ${tokenId}, ${reader.timeZone})
+          on conflict (org_id, token_id, time_zone) do update set last_read_at = now() where dashboard_readers.last_read_at < now() - interval '1 minute'`);
+      }
       const [opening] = await queryRows<{ supply: string | null }>(
         tx,
         sql`select sum(supply_delta)::text as supply from analytics.token_slots where token_id = ${tokenId} and slot < ${first(periods)}`,
@@ -111,6 +119,9 @@ export class PostgresAnalyticsStore implements AnalyticsStore {
             from analytics.token_slots where token_id = ${tokenId} and slot >= ${first(periods)} and slot < ${last(periods)} group by 1`,
       );
       const active = await activeCounts(tx, scope.orgId!, tokenId, periods);
+      this.activity.reads++;
+      if (active.scannedFrom) this.activity.scans++;
+      this.activity.lastScannedFrom = active.scannedFrom;
       const byPeriod = new Map(rows.map((r) => [Number(r['i']), r]));
       let supply = big(opening?.supply);
       const out = periods.map((_, index) => {

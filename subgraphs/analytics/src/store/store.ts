@@ -73,7 +73,8 @@ export interface AuditEntryRow {
  * organisation only; each returns one row per period, in order.
  */
 export interface AnalyticsStore {
-  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<TokenSeries>;
+  /** With a reader, their zone is noted as one to keep warm (see `warm/warm.ts`). */
+  tokenSeries(scope: TenantScope, tokenId: string, periods: readonly Period[], reader?: { readonly timeZone: string }): Promise<TokenSeries>;
   moneySeries(scope: TenantScope, tokenId: string, periods: readonly Period[]): Promise<MoneyPeriodRow[]>;
   membershipSeries(scope: TenantScope, periods: readonly Period[]): Promise<MembershipPeriodRow[]>;
   holders(scope: TenantScope, tokenId: string, top: number): Promise<HoldersReport>;
