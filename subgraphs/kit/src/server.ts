@@ -91,6 +91,9 @@ export async function createSubgraphServer<TContext extends AuditContext>(
     includeStacktraceInErrorResponses: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    // the process's own shutdown drains and closes in order; Apollo's handler would stop the server and re-raise
+    // SIGTERM at once, ending requests in flight
+    stopOnTerminationSignals: false,
     formatError: formatError(options.production),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
