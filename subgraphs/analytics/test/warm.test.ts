@@ -147,6 +147,23 @@ describe('the dashboard warm pass', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await spans(after)).toEqual([]);
   });
+
+  it('stops a pass under way when closed, and close waits for it', async () => {
+    const t = tenant();
+    await deliver(month(t));
+    const open = warmer();
+    open.touch(t.orgId, t.tokenId);
+    const closing = warmer();
+    closing.touch(t.orgId, t.tokenId);
+    const pass = closing.runOnce();
+    await closing.close();
+    expect(await pass).toEqual({ warmed: 0, busy: 0, pruned: 0, forgotten: 0 });
+    expect(await spans(t)).toEqual([]);
+    // the same pass not closed warms the token
+    expect((await open.runOnce()).warmed).toBeGreaterThanOrEqual(2);
+    await open.close();
+    expect((await spans(t)).length).toBeGreaterThan(0);
+  });
 });
 
 describe('the warm pass in the subgraph', () => {

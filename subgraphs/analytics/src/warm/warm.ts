@@ -60,6 +60,7 @@ export class DashboardWarmer {
   private timer: NodeJS.Timeout | null = null;
   private burst: NodeJS.Timeout | null = null;
   private running: Promise<PassReport> | null = null;
+  private readonly inFlight = new Set<Promise<PassReport>>();
   private cursor: WarmTarget | null = null;
   private closed = false;
 
@@ -96,8 +97,18 @@ export class DashboardWarmer {
       });
   }
 
-  /** One pass: the tokens touched by events, then those read lately, then pruning. */
+  /** One pass: the tokens touched by events, then those read lately, then pruning. `close()` waits for it. */
   async runOnce(): Promise<PassReport> {
+    const run = this.pass();
+    this.inFlight.add(run);
+    try {
+      return await run;
+    } finally {
+      this.inFlight.delete(run);
+    }
+  }
+
+  private async pass(): Promise<PassReport> {
     const started = Date.now();
     const touched = [...this.touched.values()];
     this.touched.clear();
@@ -129,7 +140,7 @@ export class DashboardWarmer {
     if (this.burst) clearTimeout(this.burst);
     this.timer = this.burst = null;
     this.touched.clear();
-    await this.running;
+    await Promise.allSettled([this.running, ...this.inFlight]);
   }
 
   private system<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -175,6 +186,8 @@ export class DashboardWarmer {
         const periods = periodsOrThrow(range);
         let kept = true;
         for (const prefix of prefixes(periods, this.options.periodsPerStep)) {
+          // closing stops a long range between steps; what it kept so far stays exact
+          if (this.closed) return { warmed, busy };
           kept = await inTenant(this.db, scope, async (tx) => {
             // the consumer's lock, without waiting: while events of the token are consumed the range waits
             const [lock] = await queryRows<{ keep: boolean }>(
