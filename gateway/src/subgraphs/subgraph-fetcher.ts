@@ -38,6 +38,17 @@ function isMutation(document: DocumentNode | undefined, query: string): boolean 
   return !/^\s*(query\b|\{)/.test(query);
 }
 
+/**
+ * Whether an engine's fetch body carries a query (retried and shared) rather than a mutation. The engine writes
+ * the query first, so its opening words are read from the raw text; anything else is parsed to be sure.
+ */
+export function isQueryBody(body: string): boolean {
+  const prefix = '{"query":"';
+  if (body.startsWith(prefix) && /^(query\b|\{)/.test(body.slice(prefix.length, prefix.length + 6))) return true;
+  const query = (JSON.parse(body || '{}') as { query?: string }).query ?? '';
+  return !isMutation(undefined, query);
+}
+
 /** What every subgraph receives about the request: the principal token, the request id, the client. */
 export function subgraphHeaders(context: SubgraphRequestContext): Record<string, string> {
   const headers: Record<string, string> = {
@@ -124,14 +135,18 @@ export class SubgraphFetcher {
    * URL, and a failure becomes a GraphQL answer with the error, so the engine nulls that subgraph's fields.
    */
   readonly fetch = async (url: string, init?: { body?: unknown; headers?: Record<string, string> }): Promise<globalThis.Response> => {
-    const subgraph = this.byUrl.get(new URL(url).toString());
-    if (!subgraph) throw new Error(`no subgraph is registered at ${url}`);
+    // the engine asks by the same few URL strings again and again: each is normalised once
+    let subgraph = this.byUrl.get(url);
+    if (!subgraph) {
+      subgraph = this.byUrl.get(new URL(url).toString());
+      if (!subgraph) throw new Error(`no subgraph is registered at ${url}`);
+      this.byUrl.set(url, subgraph);
+    }
     const body = typeof init?.body === 'string' ? init.body : '';
-    const query = (JSON.parse(body || '{}') as { query?: string }).query ?? '';
     const headers = { ...init?.headers, 'content-type': 'application/json', accept: 'application/json' };
     let text: string;
     try {
-      text = await this.answer(subgraph, headers, body, !isMutation(undefined, query));
+      text = await this.answer(subgraph, headers, body, isQueryBody(body));
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
       text = JSON.stringify({ data: null, errors: [{ message: error.message, extensions: error.extensions }] });
