@@ -57,6 +57,12 @@ describe('npm run new:subgraph', { timeout: 240_000 }, () => {
     for (const entry of readdirSync(join(ROOT, 'node_modules/@etika'))) {
       symlinkSync(readlinkSync(join(ROOT, 'node_modules/@etika', entry)), join(copy, 'node_modules/@etika', entry));
     }
+    // a workspace's own node_modules (a version of a package that differs from the root's) is linked too
+    const workspaces = ['schema', 'gateway', 'platform', 'web', 'sdk', ...readdirSync(join(ROOT, 'subgraphs')).map((s) => `subgraphs/${s}`)];
+    for (const workspace of workspaces) {
+      const own = join(ROOT, workspace, 'node_modules');
+      if (existsSync(own) && existsSync(join(copy, workspace))) symlinkSync(own, join(copy, workspace, 'node_modules'));
+    }
     // on a real server the platform of the copy gets a fresh database of its own
     if (process.env['DATABASE_URL']) {
       database = await createTestDatabase();
