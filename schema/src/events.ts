@@ -118,13 +118,18 @@ export const identityApiKeyPayload = z.object({
 export type IdentityApiKeyEvent = z.infer<typeof identityApiKeyPayload>;
 
 export const IDENTITY_MAIL_KINDS = ['verify-email', 'reset-password', 'account-exists'] as const;
-export const identityMailRequestedPayload = z.object({
+export const identityMailRequestedPayload = z.strictObject({
   kind: z.enum(IDENTITY_MAIL_KINDS),
   userId: uuid.nullable(),
   email: z.string().min(3).max(320),
   locale: z.enum(LOCALES),
-  /** The single-use secret the link carries (verify-email, reset-password); identity keeps only its hash. */
-  token: z.string().nullable(),
+  /**
+   * Version 2 of this contract: the single-use secret of the link (verify-email, reset-password) sealed for the
+   * notification subgraph alone (`x25519.v1.…`: X25519 against notification's key, AES-256-GCM bound to `kind` and
+   * `email`), so that identity's outbox and the bus never hold it in clear; identity keeps only its hash. Version 1
+   * carried it in clear as `token`, which a strict payload now refuses.
+   */
+  sealedToken: z.string().regex(/^x25519\.v1\.[A-Za-z0-9_.-]+$/).nullable(),
   expiresAt: z.iso.datetime().nullable(),
 });
 export type IdentityMailRequested = z.infer<typeof identityMailRequestedPayload>;

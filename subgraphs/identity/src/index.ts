@@ -8,8 +8,8 @@ export const identity = defineSubgraph({
   name: 'identity',
   port: 4001,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  // signs access tokens and its calls to org
-  keys: { signs: true, trusts: [] },
+  // signs access tokens and its calls to org; seals mail links for notification's key alone
+  keys: { signs: true, trusts: ['notification'] },
   calls: ['org'],
   events: { produces: [EVENT_TYPES.identityUserChanged, EVENT_TYPES.identityApiKeyCreated, EVENT_TYPES.identityApiKeyRevoked, EVENT_TYPES.identityMailRequested], consumes: [] },
   settings: z.object({

@@ -31,7 +31,7 @@ export async function buildIdentityServer(
     sessions,
     mfa,
     auth: new AuthService(db, deps.store, { sign, verify }, sessions, mfa, settings.signUpsPerAddress),
-    emailLinks: new EmailLinkService(db, deps.store, sessions, () => relay.kick(), settings.signUpsPerAddress),
+    emailLinks: new EmailLinkService(db, deps.store, sessions, () => relay.kick(), settings.signUpsPerAddress, trustedKeyOrThrow(deps.keys, 'notification')),
     apiKeys: new ApiKeyService(db),
     users: new UserService(db),
   };

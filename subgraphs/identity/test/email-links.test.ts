@@ -6,7 +6,7 @@ import { dataOrThrow, startSubgraphTest, userPrincipal, type SubgraphTest } from
 import { org } from '@etika/org';
 import { EVENT_PAYLOADS, EVENT_TYPES } from '@etika/schema';
 import { identity } from '../src/index.ts';
-import { PASSWORD, principalOf, signUp } from './fixtures.ts';
+import { openMailToken, PASSWORD, principalOf, signUp } from './fixtures.ts';
 
 /** Sign-up confirmed by mail and "forgot password": identity asks for each mail with an event in its outbox. */
 let p: SubgraphTest;
@@ -41,10 +41,14 @@ describe('sign-up confirmed by mail', () => {
     expect(a).toEqual(b);
     expect(a.data).toEqual({ requestSignUp: true });
     const [toTaken] = await mailsTo(taken);
-    expect(toTaken!.payload).toMatchObject({ kind: 'account-exists', token: null, locale: 'en' });
+    expect(toTaken!.payload).toMatchObject({ kind: 'account-exists', sealedToken: null, locale: 'en' });
     const [toFree] = await mailsTo(free);
     expect(toFree!.payload).toMatchObject({ kind: 'verify-email', locale: 'fr' });
     expect(EVENT_PAYLOADS[EVENT_TYPES.identityMailRequested].safeParse(toFree!.payload).success).toBe(true);
+    // version 1 of the contract carried the secret in clear: a payload with it is refused
+    const { sealedToken: _sealed, ...rest } = toFree!.payload;
+    expect(EVENT_PAYLOADS[EVENT_TYPES.identityMailRequested].safeParse({ ...rest, token: openMailToken(p, toFree!.payload) }).success).toBe(false);
+    expect(JSON.stringify(toFree!.payload)).not.toContain(openMailToken(p, toFree!.payload));
     const users = await queryRows<{ n: number }>(p.database.db, sql`select count(*)::int as n from identity.users where email = ${free}`);
     expect(Number(users[0]!.n)).toBe(0);
   });
@@ -52,7 +56,7 @@ describe('sign-up confirmed by mail', () => {
   it('the link creates the account with its address confirmed and signs in, once', async () => {
     const email = fresh();
     dataOrThrow(await p.execute(REQUEST, { input: { email, password: PASSWORD, language: 'FR' } }));
-    const token = String((await mailsTo(email))[0]!.payload['token']);
+    const token = openMailToken(p, (await mailsTo(email))[0]!.payload);
     const session = dataOrThrow(await p.execute<{ completeSignUp: { accessToken: string; userId: string } }>(COMPLETE, { t: token })).completeSignUp;
     const me = await p.execute<{ me: { email: string; language: string } }>('{ me { email language } }', {}, await principalOf(p, session.accessToken));
     expect(me.data!.me).toEqual({ email, language: 'FR' });
@@ -66,7 +70,7 @@ describe('sign-up confirmed by mail', () => {
     const email = fresh();
     dataOrThrow(await p.execute(REQUEST, { input: { email, password: PASSWORD } }));
     await p.database.db.execute(sql`update identity.account_links set expires_at = now() - interval '1 second' where email = ${email}`);
-    expect((await p.execute(COMPLETE, { t: String((await mailsTo(email))[0]!.payload['token']) })).errors?.[0]?.extensions?.code).toBe('LINK_EXPIRED');
+    expect((await p.execute(COMPLETE, { t: openMailToken(p, (await mailsTo(email))[0]!.payload) })).errors?.[0]?.extensions?.code).toBe('LINK_EXPIRED');
     const weak = fresh();
     expect((await p.execute(REQUEST, { input: { email: weak, password: 'short' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await mailsTo(weak)).toEqual([]);
@@ -86,7 +90,7 @@ describe('forgot password', () => {
     const signedIn = dataOrThrow(await p.execute<{ signIn: { session: { accessToken: string; refreshToken: string } } }>(SIGN_IN, { input: { email, password: PASSWORD } })).signIn.session;
     dataOrThrow(await p.execute(FORGOT, { e: email }));
     dataOrThrow(await p.execute(FORGOT, { e: email }));
-    const [first, second] = (await mailsTo(email)).map((m) => String(m.payload['token']));
+    const [first, second] = (await mailsTo(email)).map((m) => openMailToken(p, m.payload));
     expect((await mailsTo(email))[0]!.payload).toMatchObject({ kind: 'reset-password', locale: 'en' });
     const NEW = 'a different horse battery';
     expect((await p.execute(RESET, { t: first, p: NEW })).data).toEqual({ resetPassword: true });

@@ -8,6 +8,7 @@ import { NotificationService } from './notification/notification.service.ts';
 import { PreferenceService } from './preference/preference.service.ts';
 import { buildNotificationSchema } from './schema.ts';
 import { SecretBox } from './webhook/secrets.ts';
+import { LinkOpener } from './mail/link-seal.ts';
 import { AddressGuard } from './webhook/ssrf.ts';
 import { WebhookService } from './webhook/webhook.service.ts';
 import { WebhookWorker } from './webhook/webhook.worker.ts';
@@ -51,7 +52,7 @@ export async function buildNotificationServer(deps: SubgraphDeps, options: Notif
     workers.kick();
   };
   const services: NotificationServices = { notifications: parts.notifications, preferences: parts.preferences, mail: parts.mail, webhooks: parts.webhooks, kick };
-  subscribeConsumers(deps.bus, { db: parts.db, logger: deps.logger, notifications: parts.notifications, mail: parts.mail, webhooks: parts.webhooks, appUrl: options.appUrl, kick });
+  subscribeConsumers(deps.bus, { db: parts.db, logger: deps.logger, notifications: parts.notifications, mail: parts.mail, webhooks: parts.webhooks, appUrl: options.appUrl, links: new LinkOpener(ownKeyOrThrow(deps.keys).privateJwk!), kick });
   return createSubgraphServer<NotificationContext>({
     name: 'notification',
     schema: await buildNotificationSchema(),

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOrThrow, startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
+import { queryRows } from '@etika/kit';
+import { asSystem, dataOrThrow, startSubgraphTest, userPrincipal, type SubgraphTest } from '@etika/kit/testing';
 import { identity } from '@etika/identity';
 import { PASSWORD, principalOf } from '@etika/identity/testing';
 import { org } from '@etika/org';
-import type { Principal } from '@etika/schema';
+import { EVENT_TYPES, type EventEnvelope, type Principal } from '@etika/schema';
 import { notification } from '../src/index.ts';
 
 /**
@@ -12,8 +14,11 @@ import { notification } from '../src/index.ts';
  * this subgraph's development mailbox, and in-app notifications reach the right person.
  */
 let p: SubgraphTest;
+const published: EventEnvelope[] = [];
 beforeAll(async () => {
   p = await startSubgraphTest(notification, { peers: [org, identity], settings: { DELIVERY_INTERVAL_MS: 50 } });
+  // what anyone reading the bus sees of identity's mail requests
+  p.bus.subscribe('test-reader', [EVENT_TYPES.identityMailRequested], async (event) => void published.push(event));
 });
 afterAll(() => p?.close());
 
@@ -79,5 +84,27 @@ describe('mail flows and notifications across subgraphs', () => {
     const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
     expect(dataOrThrow(await p.subgraph('identity').execute(RESET, { t: token, p: 'another long password' }))).toEqual({ resetPassword: true });
     expect((await p.subgraph('identity').execute(RESET, { t: token, p: 'a third long password' })).errors?.[0]?.extensions?.code).toBe('LINK_EXPIRED');
+  });
+
+  it('a link\'s secret is in neither identity\'s outbox nor the bus, and the mailed link works once', async () => {
+    const email = fresh('private');
+    dataOrThrow(await p.subgraph('identity').execute('mutation($input: SignUpRequestInput!) { requestSignUp(input: $input) }', { input: { email, password: PASSWORD } }));
+    const signUpToken = linkToken((await mailTo(email, /Confirm your email/)).text, '/verify-email');
+    dataOrThrow(await p.subgraph('identity').execute('mutation($t: String!) { completeSignUp(token: $t) { userId } }', { t: signUpToken }));
+    dataOrThrow(await p.subgraph('identity').execute('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email }));
+    const resetToken = linkToken((await mailTo(email, /Reset your password/)).text, '/reset-password');
+    expect(signUpToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(resetToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const outbox = await asSystem(p.subgraph('identity').database.db, 'outbox-relay', (tx) => queryRows<{ payload: unknown }>(tx, sql`select payload from identity.outbox where type = ${EVENT_TYPES.identityMailRequested} and payload->>'email' = ${email}`));
+    expect(outbox).toHaveLength(2);
+    const onBus = published.filter((e) => (e.payload as { email?: string }).email === email);
+    expect(onBus).toHaveLength(2);
+    for (const secret of [signUpToken, resetToken]) {
+      expect(JSON.stringify(outbox)).not.toContain(secret);
+      expect(JSON.stringify(onBus)).not.toContain(secret);
+    }
+    const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
+    expect(dataOrThrow(await p.subgraph('identity').execute(RESET, { t: resetToken, p: 'another long password' }))).toEqual({ resetPassword: true });
+    expect((await p.subgraph('identity').execute(RESET, { t: resetToken, p: 'a third long password' })).errors?.[0]?.extensions?.code).toBe('LINK_EXPIRED');
   });
 });

@@ -5,6 +5,7 @@ import { checkPasswordPolicy, hashPassword } from '../security/index.ts';
 import type { ClientInfo, IssuedTokens, SessionService } from '../session/session.service.ts';
 import { accountLinks, users } from '../tables.ts';
 import { recordMailRequested, recordUserChanged } from '../user/user.events.ts';
+import { sealedLinkContext, sealLinkSecret } from './link-seal.ts';
 import { generateLinkToken, hashLinkToken, LINK_LIFETIME_MS, LINKS_PER_EMAIL, linkUsable, localeOrDefault, type LinkPurpose } from './email-links.rules.ts';
 
 const LINK_REFUSED = 'This link has expired or was already used; ask for a new one';
@@ -22,7 +23,13 @@ export class EmailLinkService {
     private readonly after: () => void,
     /** Links one client address may ask for in an hour (`SIGN_UP_LIMIT_PER_ADDRESS`: each costs a hash and a mail). */
     private readonly perAddress: number,
+    /** Notification's public key: the only key a link's secret is sealed for before it leaves in an event. */
+    private readonly mailKey: JsonWebKey,
   ) {}
+
+  private seal(kind: 'verify-email' | 'reset-password', email: string, token: string): string {
+    return sealLinkSecret(this.mailKey, token, sealedLinkContext(kind, email));
+  }
 
   private async throttle(email: string, client: ClientInfo): Promise<void> {
     await throttleOrThrow(this.store, [
@@ -51,11 +58,11 @@ export class EmailLinkService {
     await inTenant(this.db, { orgId: null, userId: null }, async (tx) => {
       const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
       if (existing) {
-        await recordMailRequested(tx, { kind: 'account-exists', userId: existing.id, email, locale: localeOrDefault(existing.locale), token: null, expiresAt: null });
+        await recordMailRequested(tx, { kind: 'account-exists', userId: existing.id, email, locale: localeOrDefault(existing.locale), sealedToken: null, expiresAt: null });
         return;
       }
       const { token, expiresAt } = await this.link(tx, 'sign-up', { email, userId: null, passwordHash, locale });
-      await recordMailRequested(tx, { kind: 'verify-email', userId: null, email, locale, token, expiresAt: expiresAt.toISOString() });
+      await recordMailRequested(tx, { kind: 'verify-email', userId: null, email, locale, sealedToken: this.seal('verify-email', email, token), expiresAt: expiresAt.toISOString() });
     });
     this.after();
   }
@@ -85,7 +92,7 @@ export class EmailLinkService {
       if (!user) return;
       const locale = localeOrDefault(user.locale);
       const { token, expiresAt } = await this.link(tx, 'reset-password', { email, userId: user.id, passwordHash: null, locale });
-      await recordMailRequested(tx, { kind: 'reset-password', userId: user.id, email, locale, token, expiresAt: expiresAt.toISOString() });
+      await recordMailRequested(tx, { kind: 'reset-password', userId: user.id, email, locale, sealedToken: this.seal('reset-password', email, token), expiresAt: expiresAt.toISOString() });
     });
     this.after();
   }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { directory } from '../directory/directory.service.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { accountMail } from '../mail/account-mail.ts';
+import type { LinkOpener } from '../mail/link-seal.ts';
 import type { WebhookService } from '../webhook/webhook.service.ts';
 import { apiKeyNotices, invitationNotices, membershipNotices, paymentNotices, transactionNotices } from './notification.rules.ts';
 import type { NotificationService } from './notification.service.ts';
@@ -15,6 +16,8 @@ export interface Consumers {
   readonly mail: MailService;
   readonly webhooks: WebhookService;
   readonly appUrl: string;
+  /** Opens the link secrets identity seals for this subgraph's key. */
+  readonly links: LinkOpener;
   /** Wakes the delivery workers after a commit. */
   readonly kick: () => void;
 }
@@ -69,7 +72,7 @@ export function subscribeConsumers(bus: EventBus, c: Consumers): void {
   });
   on(EVENT_TYPES.identityApiKeyCreated, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.created', e.payload)));
   on(EVENT_TYPES.identityApiKeyRevoked, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, apiKeyNotices('apikey.revoked', e.payload)));
-  on(EVENT_TYPES.identityMailRequested, (tx, e) => c.mail.enqueue(tx, accountMail(e.id, e.payload, c.appUrl)));
+  on(EVENT_TYPES.identityMailRequested, (tx, e) => c.mail.enqueue(tx, accountMail(e.id, e.payload, c.appUrl, c.links)));
   on(EVENT_TYPES.paymentSucceeded, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.succeeded', e.payload)));
   on(EVENT_TYPES.paymentFailed, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.failed', e.payload)));
   on(EVENT_TYPES.paymentRefunded, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, paymentNotices('payment.refunded', e.payload)));
