@@ -15,7 +15,9 @@ export const identity = defineSubgraph({
   settings: z.object({
     /** Sign-ups one client address may make in an hour (each costs an argon2 hash). */
     SIGN_UP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    /** How often session revocations the rights store missed while down are written to it again; 0 runs no pass (tests drive it). */
+    REVOCATION_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
   }),
   buildSchema: async () => (await import('./schema.ts')).buildIdentitySchema(),
-  buildServer: async (deps, settings) => (await (await import('./server.ts')).buildIdentityServer(deps, { signUpsPerAddress: settings.SIGN_UP_LIMIT_PER_ADDRESS })).server,
+  buildServer: async (deps, settings) => (await (await import('./server.ts')).buildIdentityServer(deps, { signUpsPerAddress: settings.SIGN_UP_LIMIT_PER_ADDRESS, revocationRetryMs: settings.REVOCATION_RETRY_MS })).server,
 });

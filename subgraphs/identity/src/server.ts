@@ -17,7 +17,7 @@ export interface IdentityServer {
 /** Builds the identity subgraph without listening, so tests and the platform build it the same way. */
 export async function buildIdentityServer(
   deps: SubgraphDeps,
-  settings: { readonly signUpsPerAddress: number },
+  settings: { readonly signUpsPerAddress: number; readonly revocationRetryMs?: number },
 ): Promise<IdentityServer> {
   const db = deps.database.db;
   // publishes identity's events (people, API keys, mail requests) to the bus
@@ -26,6 +26,11 @@ export async function buildIdentityServer(
   const directory = httpMembershipDirectory(() => peerUrlOrThrow(deps.peers, 'org'), sign);
   const verify = await importPublicKey(ownKeyOrThrow(deps.keys).publicJwk);
   const sessions = new SessionService(db, sign, directory, deps.rights);
+  // revocations the rights store missed while it was down reach it within seconds of its return
+  // (each pass is one read of a partial index when nothing is pending)
+  const retryMs = settings.revocationRetryMs ?? 2_000;
+  const retry = retryMs > 0 ? setInterval(() => void sessions.writePendingRevocations().catch((err: unknown) => deps.logger.warn({ err }, 'pending session revocations not written; retrying')), retryMs) : null;
+  retry?.unref();
   const mfa = new MfaService(db, deps.store);
   const services: IdentityServices = {
     sessions,
@@ -44,7 +49,10 @@ export async function buildIdentityServer(
     gatewayPublicKey: trustedKeyOrThrow(deps.keys, 'gateway'),
     rights: deps.rights,
     buildContext: (info) => ({ ...info, services, production: deps.production }),
-    onClose: () => relay.stop(),
+    onClose: () => {
+      if (retry) clearInterval(retry);
+      return relay.stop();
+    },
     internalRoutes: identityInternalRoutes(await importPublicKey(trustedKeyOrThrow(deps.keys, 'gateway')), services.apiKeys, services.users),
   });
   return { server };

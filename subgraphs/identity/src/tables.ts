@@ -52,7 +52,12 @@ export const sessions = identity.table('sessions', {
   userAgent: text('user_agent'),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedReason: text('revoked_reason'),
-});
+  /**
+   * Revoked here but not yet in the rights store (it could not be reached): a retrying pass writes it there, so the
+   * session's access tokens stop at once the store answers, not when they expire.
+   */
+  rightsPending: boolean('rights_pending').notNull().default(false),
+}, (t) => [index('sessions_rights_pending').on(t.revokedAt).where(sql`${t.rightsPending}`)]);
 
 /** Every refresh token ever handed out, by hash; a used one presented again means theft. */
 export const refreshTokens = identity.table(

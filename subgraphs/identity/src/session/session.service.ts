@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { appError, inTenant, signToken, uuidOrThrow, type Db, type Rights } from '@etika/kit';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, scopesForRole, type AccessTokenClaims } from '@etika/schema';
 import { generateOpaqueToken, hashOpaqueToken } from '../security/index.ts';
@@ -104,7 +104,8 @@ export class SessionService {
         .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
         .returning({ sessionId: refreshTokens.sessionId });
       if (claimed.length === 0) {
-        await tx.update(sessions).set({ revokedAt: new Date(), revokedReason: 'refresh token reused' }).where(eq(sessions.id, row.sessionId));
+        // pending until the rights store has it: committed with the revocation, so no outage of the store loses it
+        await tx.update(sessions).set({ revokedAt: new Date(), revokedReason: 'refresh token reused', rightsPending: true }).where(eq(sessions.id, row.sessionId));
         return { kind: 'reused' as const, sessionId: row.sessionId };
       }
       await tx.update(sessions).set({ lastUsedAt: new Date(), clientAddress: client.address, userAgent: client.agent }).where(eq(sessions.id, row.sessionId));
@@ -117,11 +118,34 @@ export class SessionService {
       return { kind: 'rotated' as const, next: next.token, sessionId: row.sessionId, userId: row.userId, activeOrgId: row.activeOrgId };
     });
     // a reuse means the family leaked: every access token of the session stops at once, not when it expires
-    if (outcome.kind === 'reused') await this.rights.revokeSessions([outcome.sessionId]);
+    if (outcome.kind === 'reused') await this.writeRevocations([outcome.sessionId]);
     if (outcome.kind !== 'rotated') throw appError('SESSION_EXPIRED', 'Your session has ended; sign in again');
     const membership = pickActiveMembership(await this.directory.membershipsOf(outcome.userId), outcome.activeOrgId);
     const access = await this.accessToken(outcome.userId, outcome.sessionId, membership);
     return { ...access, refreshToken: outcome.next, userId: outcome.userId, orgId: membership?.orgId ?? null };
+  }
+
+  /**
+   * Writes the revocations of sessions already revoked here to the rights store, and clears their pending mark;
+   * while the store cannot be reached they stay pending (the retrying pass takes them). Answers how many it wrote.
+   */
+  private async writeRevocations(sessionIds: readonly string[]): Promise<number> {
+    if (sessionIds.length === 0) return 0;
+    try {
+      await this.rights.revokeSessions(sessionIds);
+    } catch {
+      return 0;
+    }
+    await inTenant(this.db, { orgId: null, userId: null }, (tx) => tx.update(sessions).set({ rightsPending: false }).where(inArray(sessions.id, [...sessionIds])));
+    return sessionIds.length;
+  }
+
+  /** The retrying pass: the revocations the rights store missed while it was down, oldest first. */
+  async writePendingRevocations(batch = 100): Promise<number> {
+    const pending = await inTenant(this.db, { orgId: null, userId: null }, (tx) =>
+      tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.rightsPending, true)).orderBy(asc(sessions.revokedAt)).limit(batch),
+    );
+    return this.writeRevocations(pending.map((s) => s.id));
   }
 
   /** A new access token for another of the caller's organisations; the session remembers the choice. */

@@ -1,0 +1,2 @@
+ALTER TABLE "identity"."sessions" ADD COLUMN "rights_pending" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "sessions_rights_pending" ON "identity"."sessions" USING btree ("revoked_at") WHERE "identity"."sessions"."rights_pending";
