@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ADDRESS_HEADER, CLIENT_AGENT_HEADER, PRINCIPAL_HEADER, REQUEST_ID_HEADER, type Principal } from '@etika/schema';
 import { auditPlugin, type AuditContext } from './audit.ts';
@@ -74,6 +74,21 @@ export interface SubgraphServer<TContext extends AuditContext> {
   close(): Promise<void>;
 }
 
+/** Every answer is the caller's own: nothing between the gateway and a subgraph may keep one. */
+function uncacheableAnswers<TContext extends AuditContext>(): ApolloServerPlugin<TContext> {
+  const plugin: ApolloServerPlugin<TContext> = {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+  const listener = {
+    async willSendResponse({ response }: { response: GraphQLResponse }) {
+      response.http.headers.set('cache-control', 'no-store');
+    },
+  };
+  return plugin;
+}
+
 /**
  * An Apollo subgraph over plain Node HTTP. Every GraphQL request must carry a principal token signed by the
  * gateway; without a valid one the answer is 401 and nothing executes. Mutations are audited.
@@ -99,6 +114,10 @@ export async function createSubgraphServer<TContext extends AuditContext>(
       ApolloServerPluginLandingPageDisabled(),
       // the gateway reports no usage, so per-field timing traces would be work for nobody
       ApolloServerPluginInlineTraceDisabled(),
+      // no schema declares cache hints, so Apollo's cache-control plugin would only wrap every field's resolver to
+      // conclude what it always concludes: the answer may not be stored (said here once per answer instead)
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheableAnswers<TContext>(),
       auditPlugin<TContext>(options.name, options.db, logger),
       errorReporting<TContext>(logger),
       ...(tracing.enabled ? [tracingPlugin<TContext>()] : []),

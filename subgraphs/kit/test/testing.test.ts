@@ -134,6 +134,18 @@ describe('startSubgraphTest', () => {
     }
   });
 
+  it('an answer over HTTP says it may not be stored, whether it succeeded or was refused', async () => {
+    for (const principal of [userPrincipal(randomUUID(), randomUUID(), 'member'), ANONYMOUS]) {
+      const response = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await t.principalToken(principal) },
+        body: JSON.stringify({ query: CALLER }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('a peer answers in-process too', async () => {
     const r = await t.subgraph('back').execute<{ ping: string }>('{ ping }', {}, userPrincipal(randomUUID(), null, null));
     expect(r).toEqual({ status: 200, data: { ping: 'pong' } });
