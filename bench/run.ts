@@ -8,7 +8,8 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import postgres from 'postgres';
 import { generateKeyPairs, keysFor, openDatabase } from '@etika/kit';
 import { PRINCIPAL_HEADER, SUPERGRAPH_PATH } from '@etika/schema';
@@ -16,7 +17,7 @@ import { SIGNING_SERVICES, bearer, dataOrThrow, freePort, graphql, startPlatform
 import { principalTokenFor } from '@etika/platform/testing';
 import { seedTenant } from './fixtures.ts';
 import { benchLive } from './live.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runGraphQLLoad, type GraphQLLoad, type LoadResult } from './load.ts';
 import { benchProofs } from './proofs.ts';
 import { benchPurchases } from './purchases.ts';
 import { benchWebhooks } from './webhooks.ts';
@@ -33,6 +34,16 @@ const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,16,64').split(',').map(Numbe
  * a quick measurement while working on the ledger, not a result to publish.
  */
 const LEDGER_ONLY = process.env['BENCH_ONLY'] === 'ledger';
+/**
+ * BENCH_TARGETS=direct measures the token subgraph alone (no gateway rows), so that a `--cpu-prof` profile of the
+ * run holds the subgraph's work and the load generator's, not the gateway's.
+ */
+const TARGETS = (process.env['BENCH_TARGETS'] ?? 'direct,gateway').split(',');
+/**
+ * BENCH_PROFILE=<dir> writes a CPU profile of this process (the platform runs in it) for each measured
+ * configuration, covering the load alone: start-up, seeding and pgbench are left out.
+ */
+const PROFILE_DIR = process.env['BENCH_PROFILE'];
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
 async function freshDatabase(): Promise<string> {
@@ -81,19 +92,35 @@ for (const member of tenant.members) {
 // what the gateway would sign for each member's current access token, to call the token subgraph directly
 const principalTokens = await Promise.all(tenant.members.map((m) => principalTokenFor({ ...platform, keys }, tenant, m.userId, 'member')));
 const TRANSFER = 'mutation($input: MovementInput!) { transferTokens(input: $input) { id } }';
-const transfer = (direct: boolean) => async (worker: number) => {
-  const from = tenant.members[worker % tenant.members.length]!;
-  const to = tenant.members[(worker + 1) % tenant.members.length]!;
-  const variables = { input: { tokenId: token, amount: '1', toUserId: to.userId, idempotencyKey: randomUUID() } };
-  const headers = direct ? { [PRINCIPAL_HEADER]: principalTokens[worker % tenant.members.length]! } : bearer(from.token);
-  const r = await graphql(direct ? platform.subgraphUrls['token']! : platform.gatewayUrl, TRANSFER, variables, headers);
-  return !r.errors && r.status === 200;
-};
+const transfers = (direct: boolean): GraphQLLoad => ({
+  url: direct ? platform.subgraphUrls['token']! : platform.gatewayUrl,
+  query: TRANSFER,
+  senders: tenant.members.map((from, i) => ({
+    headers: direct ? { [PRINCIPAL_HEADER]: principalTokens[i]! } : bearer(from.token),
+    input: { tokenId: token, amount: '1', toUserId: tenant.members[(i + 1) % tenant.members.length]!.userId },
+  })),
+});
+
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const rows: { target: string; result: LoadResult }[] = [];
 for (const clients of CLIENTS) {
-  rows.push({ target: 'token subgraph (direct)', result: await runLoad(clients, SECONDS, transfer(true)) });
-  rows.push({ target: 'through the gateway', result: await runLoad(clients, SECONDS, transfer(false)) });
+  if (TARGETS.includes('direct')) rows.push({ target: 'token subgraph (direct)', result: await profiled(`direct-${clients}`, () => runGraphQLLoad(clients, SECONDS, transfers(true))) });
+  if (TARGETS.includes('gateway')) rows.push({ target: 'through the gateway', result: await profiled(`gateway-${clients}`, () => runGraphQLLoad(clients, SECONDS, transfers(false))) });
 }
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const table = rows.map(({ target, result: r }) => `| ${target} | ${r.clients} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.failed} |`).join('\n');
