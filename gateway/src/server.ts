@@ -133,6 +133,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     // killing the process with its requests in flight
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: limits.maxTokens },
+    // Apollo's default appends a newline, which makes every answer a joined string copied whole before it is written
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: formatError(options.production),
     logger,
     plugins: [
