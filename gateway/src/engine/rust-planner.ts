@@ -105,7 +105,8 @@ export class RustPlannerEngine implements GatewayInterface {
         Object.entries(urls).map(([name, url]) => [name, { kind: 'http', subgraph: name, location: url, options: { deduplicateInflightRequests: false } }]),
       ),
       propagateHeaders: {
-        fromClientToSubgraphs: ({ request }) => Object.fromEntries(PASSED_ON.map((h) => [h, request.headers.get(h)])),
+        fromClientToSubgraphs: ({ request }) =>
+          request instanceof EngineRequest ? request.passedOn : Object.fromEntries(PASSED_ON.map((h) => [h, request.headers.get(h)])),
       },
     });
     // the first request loads the supergraph into the runtime; after it, documents go straight to its executor
@@ -127,10 +128,29 @@ export class RustPlannerEngine implements GatewayInterface {
   }
 }
 
+/**
+ * The request the runtime's plugins see for one operation: its URL, method and the headers passed on to subgraphs,
+ * which its header propagation takes as they are. A WHATWG `Request` would parse a URL and build a headers list
+ * per operation for the same few reads. It is made per request, since its headers carry the caller's principal.
+ */
+class EngineRequest {
+  readonly url = 'http://engine/graphql';
+  readonly method = 'POST';
+  readonly headers: { get(name: string): string | null; has(name: string): boolean; entries(): IterableIterator<[string, string]> };
+
+  constructor(readonly passedOn: Readonly<Record<string, string>>) {
+    this.headers = {
+      get: (name) => (Object.hasOwn(passedOn, name.toLowerCase()) ? passedOn[name.toLowerCase()]! : null),
+      has: (name) => Object.hasOwn(passedOn, name.toLowerCase()),
+      entries: () => Object.entries(passedOn)[Symbol.iterator](),
+    };
+  }
+}
+
 async function execute(runtime: Runtime, requestContext: Parameters<GatewayExecutor>[0]) {
   const context = requestContext.context as unknown as SubgraphRequestContext;
   // the document Apollo Server parsed and validated against the API schema: neither is done twice
-  const request = new Request('http://engine/graphql', { method: 'POST', headers: subgraphHeaders(context) });
+  const request = new EngineRequest(subgraphHeaders(context));
   const enveloped = runtime.getEnveloped({ request, params: { query: requestContext.source, variables: requestContext.request.variables, operationName: requestContext.operationName ?? undefined } } as never);
   const result = (await enveloped.execute({
     schema: enveloped.schema,

@@ -71,6 +71,35 @@ class FetchFailure extends Error {
   }
 }
 
+const JSON_HEADERS: ReadonlyMap<string, string> = new Map([['content-type', 'application/json']]);
+
+/**
+ * A subgraph's answer as the engines that fetch by URL read it: the status, the content type, the text (the HTTP
+ * executor parses it itself). A WHATWG `Response` would wrap the text in a body stream per fetch for that one read.
+ * Its headers are the same for every answer and carry nothing of the request's.
+ */
+class FetchAnswer {
+  readonly status = 200;
+  readonly statusText = 'OK';
+  readonly ok = true;
+  readonly headers = {
+    get: (name: string) => JSON_HEADERS.get(name.toLowerCase()) ?? null,
+    has: (name: string) => JSON_HEADERS.has(name.toLowerCase()),
+    entries: () => JSON_HEADERS.entries(),
+    forEach: (each: (value: string, key: string) => void) => JSON_HEADERS.forEach((value, key) => each(value, key)),
+  };
+
+  constructor(private readonly body: string) {}
+
+  text(): Promise<string> {
+    return Promise.resolve(this.body);
+  }
+
+  json(): Promise<unknown> {
+    return Promise.resolve().then(() => JSON.parse(this.body) as unknown);
+  }
+}
+
 /**
  * The gateway's one way to call subgraphs: a keep-alive undici pool per origin, a timeout and a circuit breaker per
  * subgraph, retries for queries only, and identical in-flight queries for the same principal token (so never across
@@ -151,7 +180,7 @@ export class SubgraphFetcher {
       if (!(error instanceof GraphQLError)) throw error;
       text = JSON.stringify({ data: null, errors: [{ message: error.message, extensions: error.extensions }] });
     }
-    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+    return new FetchAnswer(text) as unknown as globalThis.Response;
   };
 
   dataSource(name: string, url: string): GraphQLDataSource<SubgraphRequestContext> {
