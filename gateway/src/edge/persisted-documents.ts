@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HTTPGraphQLRequest } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 import type { KeyValueStore } from '@etika/kit';
 import type { Principal } from '@etika/schema';
@@ -27,6 +27,28 @@ export interface PersistedOptions {
 export type Resolved = { readonly request: HTTPGraphQLRequest } | { readonly status: number; readonly errors: readonly GraphQLFormattedError[] };
 
 const APQ_TTL_SECONDS = 24 * 3600;
+/** The longest a request waits on the APQ store (one that takes commands and answers none holds no request). */
+const APQ_STORE_TIMEOUT_MS = 500;
+
+/** A partner's document the store cannot give now: retryable, and nothing of the store's own error. */
+function storeUnavailable(cause: unknown): GraphQLError {
+  return new GraphQLError('Persisted documents cannot be read right now; try again shortly, or send the document with its text', {
+    originalError: cause instanceof Error ? cause : new Error(String(cause)),
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+  });
+}
+
+async function withinTimeout<T>(command: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the APQ store did not answer within ${APQ_STORE_TIMEOUT_MS} ms`)), APQ_STORE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([command, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** What a request names: its text, and the id of a persisted document (`documentId`, or APQ's `sha256Hash`). */
 function idAndQuery(request: HTTPGraphQLRequest): { id: string | null; query: string | null } {
@@ -72,6 +94,8 @@ const notFound = (): Resolved => ({ status: 200, errors: [{ message: 'PersistedQ
  * exact text of one), so a stolen session cannot run made-up documents; partners' keys may send any document,
  * and may register theirs with APQ (hash and text once, then the hash alone; kept a day, in Redis when set).
  * An unknown id gets the standard `PERSISTED_QUERY_NOT_FOUND`, which APQ clients answer with the text.
+ * While the store cannot answer, the web app's documents still run (the manifest is in memory), a partner's
+ * document sent with its text runs without being kept, and a hash alone gets a retryable `SERVICE_UNAVAILABLE`.
  */
 export class PersistedDocuments {
   private readonly byId: ReadonlyMap<string, string>;
@@ -92,10 +116,13 @@ export class PersistedDocuments {
     if (!partner) return notFound();
     if (query !== null) {
       if (sha256Hex(query) !== id) return { status: 400, errors: [{ message: 'The sha256Hash does not match the query', extensions: { code: 'BAD_REQUEST' } }] };
-      await this.apq.setIfAbsent(`apq:${id}`, query, APQ_TTL_SECONDS);
+      // keeping it is for the partner's next requests; this one has its text and runs either way
+      await withinTimeout(this.apq.setIfAbsent(`apq:${id}`, query, APQ_TTL_SECONDS)).catch(() => false);
       return { request: withDocument(request, query) };
     }
-    const stored = await this.apq.get(`apq:${id}`);
+    const stored = await withinTimeout(this.apq.get(`apq:${id}`)).catch((err: unknown) => {
+      throw storeUnavailable(err);
+    });
     return stored === null ? notFound() : { request: withDocument(request, stored) };
   }
 }
