@@ -33,7 +33,7 @@ export function buildNotificationParts(deps: SubgraphDeps, options: Notification
   const db = deps.database.db;
   const clock = options.clock ?? systemClock;
   const transport = options.smtpUrl ? smtpTransport(options.smtpUrl) : null;
-  const mail = new MailService(db, transport, options.mailFrom, clock, deps.logger);
+  const mail = new MailService(db, transport, options.mailFrom, clock, deps.logger, new SecretBox(ownKeyOrThrow(deps.keys).privateJwk!, 'etika mail bodies v1'));
   const notifications = new NotificationService(db, mail, options.appUrl);
   const guard = new AddressGuard(options.allowedNetworks);
   const webhooks = new WebhookService(db, new SecretBox(ownKeyOrThrow(deps.keys).privateJwk!), guard, options.allowHttp, clock);

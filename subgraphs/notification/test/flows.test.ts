@@ -99,9 +99,13 @@ describe('mail flows and notifications across subgraphs', () => {
     expect(outbox).toHaveLength(2);
     const onBus = published.filter((e) => (e.payload as { email?: string }).email === email);
     expect(onBus).toHaveLength(2);
+    // nor at rest in notification's own mail outbox: it is in clear only in the mail sent
+    const kept = await asSystem(p.database.db, 'notification', (tx) => queryRows<{ text: string; html: string }>(tx, sql`select text, html from notification.mails where to_address = ${email}`));
+    expect(kept.length).toBeGreaterThanOrEqual(2);
     for (const secret of [signUpToken, resetToken]) {
       expect(JSON.stringify(outbox)).not.toContain(secret);
       expect(JSON.stringify(onBus)).not.toContain(secret);
+      expect(JSON.stringify(kept)).not.toContain(secret);
     }
     const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
     expect(dataOrThrow(await p.subgraph('identity').execute(RESET, { t: resetToken, p: 'another long password' }))).toEqual({ resetPassword: true });

@@ -17,5 +17,5 @@ export function accountLink(request: IdentityMailRequested, appUrl: string, open
 /** Identity's request as a mail of the outbox: once per event, in the address's language, no preferences apply. */
 export function accountMail(eventId: string, request: IdentityMailRequested, appUrl: string, opener: LinkOpener) {
   const link = accountLink(request, appUrl, opener);
-  return { dedupeKey: `${eventId}/account`, to: request.email, locale: request.locale, template: request.kind, rendered: renderAccountMail(request.kind, request.locale, link), link, footer: false };
+  return { dedupeKey: `${eventId}/account`, to: request.email, locale: request.locale, template: request.kind, rendered: renderAccountMail(request.kind, request.locale, link), link, footer: false, secret: request.kind !== 'account-exists' };
 }

@@ -4,6 +4,7 @@ import { appError, inTenant, setLocal, type Db, type Logger, type Tx } from '@et
 import type { Locale } from '@etika/schema';
 import type { Clock } from '../clock.ts';
 import { mails } from '../tables.ts';
+import { SecretBox } from '../webhook/secrets.ts';
 import { mailBody, type Rendered } from './templates.ts';
 
 export type MailRow = typeof mails.$inferSelect;
@@ -43,14 +44,25 @@ export class MailService {
     private readonly from: string,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Seals at rest the bodies of mails that carry a link's secret (sign-up, password reset). */
+    private readonly box: SecretBox | null = null,
   ) {}
+
+  /** A stored body as it is sent: opened when it was sealed. */
+  private opened<T extends { text: string; html: string }>(mail: T): T {
+    if (!this.box || !SecretBox.looksSealed(mail.text)) return mail;
+    return { ...mail, text: this.box.open(mail.text), html: this.box.open(mail.html) };
+  }
 
   get developmentMailbox(): boolean {
     return this.transport === null;
   }
 
-  async enqueue(tx: Tx, mail: { dedupeKey: string; to: string; locale: Locale; template: string; rendered: Rendered; link: string | null; footer: boolean }): Promise<void> {
-    const body = mailBody(mail.rendered, mail.locale, mail.link, mail.footer);
+  /** `secret`: the mail's link carries a secret, so its body is kept sealed and is in clear only as it is sent. */
+  async enqueue(tx: Tx, mail: { dedupeKey: string; to: string; locale: Locale; template: string; rendered: Rendered; link: string | null; footer: boolean; secret?: boolean }): Promise<void> {
+    const plain = mailBody(mail.rendered, mail.locale, mail.link, mail.footer);
+    if (mail.secret && !this.box) throw new Error('a mail that carries a secret needs a key to keep it sealed');
+    const body = mail.secret ? { text: this.box!.seal(plain.text), html: this.box!.seal(plain.html) } : plain;
     await tx
       .insert(mails)
       .values({
@@ -86,7 +98,8 @@ export class MailService {
         .returning();
     });
     let sent = 0;
-    for (const mail of claimed) {
+    for (const row of claimed) {
+      const mail = this.opened(row);
       try {
         await this.transport?.send({ from: this.from, to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
         await asSystem(this.db, (tx) => tx.update(mails).set({ status: 'sent', sentAt: this.clock.now(), lockedUntil: null, lastError: null }).where(eq(mails.id, mail.id)));
@@ -109,6 +122,7 @@ export class MailService {
   /** The development mailbox, newest first: only when no SMTP server is configured and not in production. */
   async mailbox(production: boolean, first: number): Promise<MailRow[]> {
     if (production || !this.developmentMailbox) throw appError('NOT_FOUND', 'There is no development mailbox here: mail goes to the SMTP server');
-    return asSystem(this.db, (tx) => tx.select().from(mails).orderBy(desc(mails.createdAt), desc(mails.id)).limit(Math.min(Math.max(first, 1), 100)));
+    const rows = await asSystem(this.db, (tx) => tx.select().from(mails).orderBy(desc(mails.createdAt), desc(mails.id)).limit(Math.min(Math.max(first, 1), 100)));
+    return rows.map((row) => this.opened(row));
   }
 }

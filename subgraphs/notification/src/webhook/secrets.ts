@@ -7,9 +7,10 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 export class SecretBox {
   private readonly key: Buffer;
 
-  constructor(privateJwk: JsonWebKey) {
-    if (!privateJwk.d) throw new Error('the notification subgraph needs its private key to keep webhook secrets');
-    this.key = Buffer.from(hkdfSync('sha256', Buffer.from(privateJwk.d, 'base64url'), Buffer.alloc(0), 'etika webhook secrets v1', 32));
+  /** `purpose` keeps one kind of secret's key apart from another's (webhook secrets, mails that carry a link's secret). */
+  constructor(privateJwk: JsonWebKey, purpose = 'etika webhook secrets v1') {
+    if (!privateJwk.d) throw new Error('the notification subgraph needs its private key to keep secrets at rest');
+    this.key = Buffer.from(hkdfSync('sha256', Buffer.from(privateJwk.d, 'base64url'), Buffer.alloc(0), purpose, 32));
   }
 
   seal(plain: string): string {
@@ -17,6 +18,11 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `v1.${iv.toString('base64url')}.${sealed.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
+  }
+
+  /** Whether a stored value has the shape of a sealed one (a value written before sealing began has not). */
+  static looksSealed(value: string): boolean {
+    return /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/.test(value);
   }
 
   open(sealed: string): string {
