@@ -81,14 +81,13 @@ export function sendGraphQLError(res: ServerResponse, status: number, message: s
 }
 
 /**
- * Writes a whole answer with its length in bytes, in one gather write with the head. The text is neither copied into
- * a buffer first (an allocation the size of the answer on the JavaScript heap, for the collector to reclaim) nor
- * joined to the head: Node joins a body to its head when the encoding is spelt `utf8` or left out, which copies the
- * whole answer into a new string; spelt `utf-8` it is the same encoding, written beside the head and encoded once
- * by the socket outside the heap.
+ * Writes a whole answer in one gather write with the head; Node measures it once for its `content-length`. The text
+ * is neither copied into a buffer first (an allocation the size of the answer on the JavaScript heap, for the
+ * collector to reclaim) nor joined to the head: Node joins a body to its head when the encoding is spelt `utf8` or
+ * left out, which copies the whole answer into a new string; spelt `utf-8` it is the same encoding, written beside
+ * the head and encoded once by the socket outside the heap.
  */
 export function writeComplete(res: ServerResponse, body: string): void {
-  res.setHeader('content-length', Buffer.byteLength(body, 'utf8'));
   res.end(body, 'utf-8');
 }
 
