@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Rights, generateKeyPairs, importPrivateKey, keysFor, openDatabase, queryRows, signPrincipalToken, type Database, type KeyPairs } from '@etika/kit';
 import { createTestDatabase } from '@etika/kit/testing';
 import { EVENT_TYPES, SUPERGRAPH_PATH, scopesForRole, type Role } from '@etika/schema';
+import { LinkOpener } from '@etika/notification';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 import { SIGNING_SERVICES } from './registry.ts';
 import { bearer, dataOrThrow, graphql } from './client.ts';
@@ -70,19 +71,21 @@ export async function signUp(p: TestPlatform, email: string): Promise<{ token: s
 
 /**
  * Sign-up as production allows it: `requestSignUp`, then `completeSignUp` with the link's secret, which the test
- * reads where the mail starts from (identity's outbox event), as the person would read it in their mailbox.
+ * reads where the mail starts from (identity's outbox event, sealed for notification's key), as the person would
+ * read it in their mailbox.
  */
 async function signUpByMail(p: TestPlatform, email: string): Promise<{ token: string; userId: string }> {
   dataOrThrow(await p.gql('mutation($input: SignUpRequestInput!) { requestSignUp(input: $input) }', { input: { email, password: PASSWORD, language: 'EN' } }));
   const rows = await p.databases.identity.db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.system', 'outbox-relay', true)`);
-    return queryRows<{ token: string | null }>(
+    return queryRows<{ sealed: string | null }>(
       tx,
-      sql`select payload->>'token' as token from identity.outbox where type = ${EVENT_TYPES.identityMailRequested}
+      sql`select payload->>'sealedToken' as sealed from identity.outbox where type = ${EVENT_TYPES.identityMailRequested}
           and payload->>'email' = ${email} and payload->>'kind' = 'verify-email' order by occurred_at desc limit 1`,
     );
   });
-  const secret = rows[0]?.token;
+  const sealed = rows[0]?.sealed;
+  const secret = sealed ? new LinkOpener(p.keys['notification']!.privateJwk!).open(sealed, 'verify-email', email) : null;
   if (!secret) throw new Error(`no sign-up link was mailed to ${email}`);
   const r = await p.gql<{ completeSignUp: { accessToken: string; userId: string } }>('mutation($t: String!) { completeSignUp(token: $t) { accessToken userId } }', { t: secret });
   const { completeSignUp: s } = dataOrThrow(r);

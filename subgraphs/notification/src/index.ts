@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '@etika/schema/events';
 import { defineSubgraph } from '@etika/kit/descriptor';
 
+/** Opens the link secrets identity seals for this subgraph (what a test reads as the person reads their mail). */
+export { LinkOpener } from './mail/link-seal.ts';
+
 const networks = z
   .string()
   .default('')
