@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { queryRows, sql } from '@etika/kit';
+import type { SQL } from 'drizzle-orm';
+import { inTenant, queryRows, sql, type Db } from '@etika/kit';
 import { bearer, dataOrThrow, graphql, type Platform } from '@etika/platform';
 import { runLoad } from './load.ts';
 
@@ -29,31 +30,41 @@ export interface PurchaseBench {
  * and confirm it with the method that succeeds, for `seconds`; then waits until every paid purchase is in its
  * buyer's wallet. Nobody polls: the times are the quote's and the issuance's, read from payment's and token's tables.
  */
-export async function benchPurchases(platform: Pick<Platform, 'gatewayUrl' | 'databases'>, ownerToken: string, tokenId: string, buyers: readonly { token: string }[], clients: number, seconds: number): Promise<PurchaseBench> {
+export async function benchPurchases(platform: Pick<Platform, 'gatewayUrl' | 'databases'>, orgId: string, ownerToken: string, tokenId: string, buyers: readonly { token: string }[], clients: number, seconds: number): Promise<PurchaseBench> {
   const gatewayUrl = platform.gatewayUrl;
   dataOrThrow(await graphql(gatewayUrl, 'mutation($i: SetTokenPriceInput!) { setTokenPrice(input: $i) { unitAmount } }', { i: { tokenId, unitAmount: '1', perTokens: '1' } }, bearer(ownerToken)));
   const paid: string[] = [];
   const started = new Date();
-  const load = await runLoad(clients, seconds, async (worker) => {
+  // the first refusal is told, so a run whose purchases all fail says why
+  let told = false;
+  const refused = (step: string, errors: unknown): false => {
+    if (!told) process.stderr.write(`purchases: ${step} refused: ${JSON.stringify(errors)}\n`);
+    told = true;
+    return false;
+  };
+  const load = await runLoad(clients, seconds, (worker) => purchase(worker).catch((err: unknown) => refused('request', String(err))));
+  async function purchase(worker: number): Promise<boolean> {
     const auth = bearer(buyers[worker % buyers.length]!.token);
     const quote = await graphql<{ quoteTokenPurchase: { id: string } }>(gatewayUrl, QUOTE, { i: { tokenId, tokens: '10' } }, auth);
-    if (!quote.data) return false;
+    if (!quote.data) return refused('quote', quote.errors);
     const created = await graphql<{ createPayment: { id: string } }>(gatewayUrl, CREATE, { i: { quoteId: quote.data.quoteTokenPurchase.id, idempotencyKey: randomUUID() } }, auth);
-    if (!created.data) return false;
+    if (!created.data) return refused('payment', created.errors);
     const confirmed = await graphql<{ confirmPayment: { status: string } }>(gatewayUrl, CONFIRM, { i: { paymentId: created.data.createPayment.id, paymentMethod: 'pm_sandbox_succeeds' } }, auth);
-    if (confirmed.data?.confirmPayment.status !== 'SUCCEEDED') return false;
+    if (confirmed.data?.confirmPayment.status !== 'SUCCEEDED') return refused('confirmation', confirmed.errors ?? confirmed.data);
     paid.push(created.data.createPayment.id);
     return true;
-  });
+  }
+  // read in the organisation's scope, as its own people would: under row-level security nothing else sees its rows
+  const rows = <T extends Record<string, unknown>>(db: Db, query: SQL) => inTenant(db, { orgId, userId: null }, (tx) => queryRows<T>(tx, query));
   const issuedOf = async () =>
-    queryRows<{ payment_id: string; at: Date }>(platform.databases.token.db, sql`select payment_id::text, created_at as at from token.purchases where payment_id in (${sql.join(paid.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    rows<{ payment_id: string; at: Date }>(platform.databases.token.db, sql`select payment_id::text, created_at as at from token.purchases where payment_id in (${sql.join(paid.map((id) => sql`${id}::uuid`), sql`, `)})`);
   let issued = paid.length ? await issuedOf() : [];
   for (let waited = 0; issued.length < paid.length && waited < 60_000; waited += 250) {
     await new Promise((r) => setTimeout(r, 250));
     issued = await issuedOf();
   }
   const quoted = paid.length
-    ? await queryRows<{ id: string; at: Date }>(platform.databases.payment.db, sql`select p.id::text, q.created_at as at from payment.payments p join payment.quotes q on q.id = p.quote_id where p.id in (${sql.join(paid.map((id) => sql`${id}::uuid`), sql`, `)})`)
+    ? await rows<{ id: string; at: Date }>(platform.databases.payment.db, sql`select p.id::text, q.created_at as at from payment.payments p join payment.quotes q on q.id = p.quote_id where p.id in (${sql.join(paid.map((id) => sql`${id}::uuid`), sql`, `)})`)
     : [];
   const quotedAt = new Map(quoted.map((q) => [q.id, new Date(q.at).getTime()]));
   const latencies = issued.map((i) => new Date(i.at).getTime() - quotedAt.get(i.payment_id)!).sort((a, b) => a - b);
@@ -85,7 +96,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const tenant = await seedTenant(platform.gatewayUrl, 16);
     const token = dataOrThrow(await graphql<{ defineToken: { id: string } }>(platform.gatewayUrl, 'mutation { defineToken(input: { name: "Bench", symbol: "BUY", decimals: 0 }) { id } }', {}, bearer(tenant.ownerToken))).defineToken.id;
     for (const clients of [1, 16]) {
-      const r = await benchPurchases(platform, tenant.ownerToken, token, tenant.members, clients, seconds);
+      const r = await benchPurchases(platform, tenant.orgId, tenant.ownerToken, token, tenant.members, clients, seconds);
       process.stdout.write(`purchases, quote to tokens in the wallet (sandbox), ${clients} clients: ${r.perSecond.toFixed(1)}/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, failed ${r.failed}\n`);
     }
   } finally {

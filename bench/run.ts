@@ -131,7 +131,7 @@ if (LEDGER_ONLY) {
   process.stdout.write(`| target | clients | transfers/s | p50 ms | p99 ms | failed |\n|---|---:|---:|---:|---:|---:|\n${table}\n\npgbench TPC-B: ${fmt(tps)} tps\n`);
   process.exit(0);
 }
-const purchases = await benchPurchases(platform, tenant.ownerToken, token, tenant.members, 16, SECONDS);
+const purchases = await benchPurchases(platform, tenant.orgId, tenant.ownerToken, token, tenant.members, 16, SECONDS);
 const live = await benchLive(platform.gatewayUrl, token, tenant.members[0]!, tenant.members[1]!, 50);
 await platform.close();
 
