@@ -6,7 +6,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Registry } from 'prom-client';
 import { REQUEST_ID_HEADER, type Principal } from '@etika/schema';
-import { createHttpService, errorReporting, flushTracing, tracedServerRequest, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
+import { createHttpService, errorReporting, executeHttp, flushTracing, tracedServerRequest, formatError, importPublicKey, importPrivateKey, sendGraphQLError, sendJson, toGraphQLRequest, type HttpService, type KeyNeeds, type Logger, ownKeyOrThrow, trustedKeyOrThrow, type Rights, type ServiceKeys } from '@etika/kit';
 import { API_KEY_HEADER, Authenticator } from './auth/authenticate.ts';
 import { OperationAuthorizer } from './authorization/authorize-operation.ts';
 import { buildRequirementsIndex, stripSecurityLinks } from './authorization/requirements-index.ts';
@@ -14,7 +14,7 @@ import { engineTraits, type EngineName } from './engine/engine.ts';
 import { createEngine } from './engine/create-engine.ts';
 import { RequestAdmission } from './http/admission.ts';
 import { assertNoCsrf } from './http/csrf.ts';
-import { executeAndSend } from './http/send-answer.ts';
+import { writeBuffered } from './http/send-answer.ts';
 import { assertAcceptable, readParams, wantsGraphQLResponseJson, withQuery } from './http/params.ts';
 import { mergeAuthorization, type AuthorizationOutcome } from './http/respond.ts';
 import { REFRESH_ROUTE, SESSION_MODE_HEADER, handleRefresh, moveRefreshTokenToCookie } from './http/refresh-cookie.ts';
@@ -215,14 +215,8 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
       }
     }
     const clientAgent = request.headers.get('user-agent')?.slice(0, 200) ?? null;
-    await executeAndSend(apollo, request, res, async () => ({
-      principal: auth.principal,
-      principalToken: auth.principalToken,
-      requestId,
-      clientAddress,
-      clientAgent,
-      authorization,
-    }));
+    const context = async () => ({ principal: auth.principal, principalToken: auth.principalToken, requestId, clientAddress, clientAgent, authorization });
+    await executeHttp(apollo, request, res, context, writeBuffered);
   }
 
   /** The cookie's refresh token exchanged by identity, as any client's refreshSession would be. */

@@ -96,11 +96,13 @@ export async function executeHttp<TContext extends BaseContext>(
   request: HTTPGraphQLRequest,
   res: ServerResponse,
   context: () => Promise<TContext>,
+  /** How a complete answer is written; streamed answers (`@defer`) are written as they come. */
+  write: (res: ServerResponse, body: string) => void = writeComplete,
 ): Promise<void> {
   const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') return writeComplete(res, response.body.string);
+  if (response.body.kind === 'complete') return write(res, response.body.string);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
