@@ -37,11 +37,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
       connection: { application_name: 'etika' },
     });
-    return { db: drizzlePostgres({ client }) as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db: drizzlePostgres({ client: preparing(client) }) as unknown as Db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir);
   return { db: drizzlePglite({ client }) as unknown as Db, driver: 'pglite', close: () => client.close() };
+}
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * An insert whose ON CONFLICT target has a WHERE (a partial unique index as the arbiter) stays unnamed: PostgreSQL
+ * infers the arbiter from the predicate's values, and from the sixth execution a prepared statement may be planned
+ * without them, which fails with "no unique or exclusion constraint matching the ON CONFLICT specification".
+ */
+const PARTIAL_ARBITER = /\bon conflict\s*\([^)]*\)\s*where\b/i;
+
+/**
+ * The driver as drizzle should use it: every statement with parameters prepared once per connection and then only
+ * bound and executed, one round trip. drizzle sends its statements unnamed, and for an unnamed statement with
+ * parameters the driver first asks the server for the parameter types and waits for the answer: two round trips per
+ * statement, which under load cost more than the statements themselves. Statements without parameters keep the
+ * simple protocol (a migration's several statements in one string). Transactions and savepoints hand drizzle a
+ * client that prepares too. The server keeps each connection's statements until the connection closes (a pooler
+ * in transaction mode needs its support for prepared statements: PgBouncer 1.21 or later).
+ */
+function preparing<T extends Sql>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (prop === 'unsafe') {
+        const unsafe = target.unsafe.bind(target);
+        return (query: string, args: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
+          unsafe(query, args, args.length > 0 && !PARTIAL_ARBITER.test(query) ? { ...options, prepare: true } : options);
+      }
+      if (prop === 'begin' || prop === 'savepoint') {
+        const open = (value as (...args: unknown[]) => Promise<unknown>).bind(target);
+        return (...args: unknown[]) => {
+          const run = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return open(...args, (tx: postgres.TransactionSql) => run(preparing(tx)));
+        };
+      }
+      return value;
+    },
+  });
 }
 
 /** Rows of a raw statement; the two drivers shape results differently. */
