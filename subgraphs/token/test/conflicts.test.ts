@@ -37,8 +37,8 @@ async function asTenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 
 /** A backend of the test's database waiting on a row lock (the service's transfer, blocked by the test). */
 async function waitingOnLock(): Promise<boolean> {
-  // the transfer is one statement, the ledger's function; its lock waits are on the accounts it moves
-  const rows = await queryRows<{ n: number }>(p.database.db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%commit_transaction%'`);
+  // the transfer is one statement, the ledger's batch function; its lock waits are on the accounts it moves
+  const rows = await queryRows<{ n: number }>(p.database.db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%commit_batch%'`);
   return (rows[0]?.n ?? 0) > 0;
 }
 

@@ -142,6 +142,29 @@ describe('under concurrency', () => {
     expect(row).toEqual({ balance: '1', postings: '1' });
   });
 
+  it('transfers sent together share statements; one refused among them leaves the others committed', async () => {
+    const wallets = Array.from({ length: 12 }, () => randomUUID());
+    const poor = randomUUID();
+    for (const w of wallets) await move('issue', owner, w, '5');
+    await move('issue', owner, poor, '1');
+    const sent = await counting(() => Promise.allSettled([...wallets.map((w) => move('transfer', w, bob, '5')), move('transfer', poor, bob, '2')]));
+    // 13 transactions, fewer statements: those sent while earlier ones were being written went together
+    expect(sent.statements).toBeLessThan(13);
+    expect(sent.result.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill('fulfilled'));
+    expect(sent.result[12]).toMatchObject({ status: 'rejected', reason: { extensions: { code: 'INSUFFICIENT_BALANCE' } } });
+    const rows = await rowsInTenant<{ owner_id: string; balance: string; postings: string; transactions: number }>(
+      test.database.db,
+      orgId,
+      sql`select a.owner_id, a.balance::text as balance, (select sum(p.amount)::text from token.postings p where p.account_id = a.id) as postings,
+                 (select count(*)::int from token.postings p where p.account_id = a.id) as transactions
+          from token.accounts a where a.owner_id = any(${`{${[...wallets, poor].join(',')}}`}::uuid[])`,
+    );
+    const byOwner = new Map(rows.map((r) => [r.owner_id, r]));
+    // each wallet moved exactly once (issued, then sent); the refused one kept its token and has its issuance only
+    for (const w of wallets) expect(byOwner.get(w)).toEqual({ owner_id: w, balance: '0', postings: '0', transactions: 2 });
+    expect(byOwner.get(poor)).toEqual({ owner_id: poor, balance: '1', postings: '1', transactions: 1 });
+  });
+
   it('20 concurrent sends of one key commit once and all answer the same transaction', async () => {
     const key = randomUUID();
     const results = await Promise.all(Array.from({ length: 20 }, () => move('transfer', alice, bob, '5', key)));

@@ -5,6 +5,7 @@ import { principalActor, type Principal, type TokenTransactionCommitted, type Tr
 import { MAX_AMOUNT, parseAmountOrThrow } from './amount.ts';
 import type { CommittedTransaction } from '../transaction/transaction.service.ts';
 import { rememberMemberships, type LearnedMembership, type MemberDirectory } from './members.client.ts';
+import { GroupCommit, type ItemOutcome } from './group-commit.ts';
 import { isBalanced, postingsOf, type AccountRef, type Leg, type Posting } from './postings.ts';
 
 export interface LegInput {
@@ -88,6 +89,8 @@ export class LedgerService {
     private readonly onCommit: () => void,
   ) {}
 
+  private readonly group = new GroupCommit<CommitItem, CommitAnswer>((items) => this.commitBatch(items));
+
   /** Validates and turns the request into legs; a member can only give from their own account. */
   private legsOrThrow(principal: Principal, userId: string | null, input: readonly LegInput[]): Leg[] {
     if (input.length === 0 || input.length > MAX_LEGS) throw appError('BAD_USER_INPUT', `A transaction has 1 to ${MAX_LEGS} legs`);
@@ -149,24 +152,34 @@ export class LedgerService {
   /**
    * One ledger transaction in one statement (`token.commit_transaction`, migration 0004), outside any explicit
    * transaction: PostgreSQL runs the statement as its own transaction, so the tenant scope, the key's claim, the
-   * balances, the postings, the outbox event and the audit row commit together, or none of them does. A retry of
-   * the same key waits for the first on the key's row and replays its answer. A serialization failure or deadlock
-   * runs the statement again (`retryingTransaction`).
+   * balances, the postings, the outbox event and the audit row commit together, or none of them does. Transactions
+   * submitted while earlier ones are being written share the next statement (`token.commit_batch`, migration 0007),
+   * each in a subtransaction of its own. A retry of the same key waits for the first on the key's row and replays
+   * its answer. A serialization failure or deadlock runs the transaction again (`retryingTransaction`).
    */
   private async commit(orgId: string, userId: string | null, header: Header, plan: Plan, audit?: LedgerAudit): Promise<CommittedTransaction> {
-    const postingsJson = plan.postings && JSON.stringify(plan.postings.map((p) => ({ t: p.account.tokenId, o: p.account.ownerType, w: p.account.ownerId, a: p.amount.toString() })));
-    const auditJson = audit ? JSON.stringify({ operation: audit.operation, requestId: audit.requestId }) : null;
+    const item: Omit<CommitItem, 'recipients' | 'epochs'> = {
+      org: orgId,
+      user: userId,
+      key: header.idempotencyKey,
+      hash: requestFingerprint(header.request),
+      kind: header.kind,
+      actor: header.actor,
+      memo: header.memo,
+      reverses: header.reversesId,
+      postings: plan.postings && plan.postings.map((p) => ({ t: p.account.tokenId, o: p.account.ownerType, w: p.account.ownerId, a: p.amount.toString() })),
+      tokens: `{${plan.tokenIds.join(',')}}`,
+      audit: audit ? { operation: audit.operation, requestId: audit.requestId } : null,
+      maxAge: RIGHTS_MEMORY_SECONDS,
+    };
     // recipients still to check in the database: those org has just confirmed are members need no second look
     let unchecked = plan.recipients?.ids ?? [];
     let answer: CommitAnswer | undefined;
     while (!answer) {
       const epochs = unchecked.map((id) => plan.recipients!.epochs[plan.recipients!.ids.indexOf(id)] ?? 0);
-      const statement = sql`select token.recipients_known(${orgId}::uuid, ${userId}::uuid, ${`{${unchecked.join(',')}}`}::uuid[], ${`{${epochs.join(',')}}`}::bigint[], ${RIGHTS_MEMORY_SECONDS}) as known,
-        token.commit_transaction(${orgId}::uuid, ${userId}::uuid, ${header.idempotencyKey}, ${requestFingerprint(header.request)}, ${header.kind},
-          ${header.actor}, ${header.memo}, ${header.reversesId}::uuid, ${postingsJson}::jsonb, ${`{${plan.tokenIds.join(',')}}`}::uuid[], ${auditJson}::jsonb) as result`;
+      const recipients = `{${unchecked.join(',')}}`;
       try {
-        const [row] = await retryingTransaction(() => queryRows<{ result: CommitAnswer | string }>(this.db, statement));
-        answer = typeof row!.result === 'string' ? (JSON.parse(row!.result) as CommitAnswer) : row!.result;
+        answer = await retryingTransaction(() => this.group.submit({ ...item, recipients, epochs: `{${epochs.join(',')}}` }));
       } catch (err) {
         const cause = pgError(err);
         const ids = cause.detail?.split(',') ?? [];
@@ -187,6 +200,12 @@ export class LedgerService {
     return committedOf(answer);
   }
 
+  /** One statement for a batch: each item's answer, or its own refusal. */
+  private async commitBatch(items: readonly CommitItem[]): Promise<readonly ItemOutcome<CommitAnswer>[]> {
+    const [row] = await queryRows<{ results: ItemOutcome<CommitAnswer>[] | string }>(this.db, sql`select token.commit_batch(${JSON.stringify(items)}::jsonb) as results`);
+    return typeof row!.results === 'string' ? (JSON.parse(row!.results) as ItemOutcome<CommitAnswer>[]) : row!.results;
+  }
+
   private async learn(orgId: string, recipients: Recipients, ids: readonly string[]): Promise<LearnedMembership[]> {
     const learned = await Promise.all(
       ids.map(async (userId) => {
@@ -203,6 +222,26 @@ export class LedgerService {
 function strangerError(recipients: Recipients, strangers: readonly string[]): GraphQLError {
   const first = recipients.ids.find((id) => strangers.includes(id)) ?? strangers[0]!;
   return appError('NOT_FOUND', 'The recipient is not a member of this organisation', { field: recipients.fieldOf(first) });
+}
+
+/** One ledger transaction as `token.commit_batch` takes it: `commit_transaction`'s and `recipients_known`'s arguments. */
+interface CommitItem {
+  readonly org: string;
+  readonly user: string | null;
+  readonly key: string;
+  readonly hash: string;
+  readonly kind: TransactionKind;
+  readonly actor: string;
+  readonly memo: string | null;
+  readonly reverses: string | null;
+  /** Null for a reversal, whose postings the database mirrors from the original's. */
+  readonly postings: readonly { t: string; o: string; w: string | null; a: string }[] | null;
+  /** Array literals (`{…}`), as the function's uuid[] and bigint[] arguments read them. */
+  readonly tokens: string;
+  readonly recipients: string;
+  readonly epochs: string;
+  readonly audit: { operation: string; requestId: string } | null;
+  readonly maxAge: number;
 }
 
 /** What `token.commit_transaction` answers: the transaction as the API shows it, and whether it was a replay. */
