@@ -40,6 +40,12 @@ const FLOOR = 'floor';
 const sessionKey = (sessionId: string) => `session:${sessionId}`;
 const memberKey = (userId: string, orgId: string) => `member:${userId}:${orgId}`;
 
+/**
+ * The least membership epoch (ms) under a store whose floor is `floorSeconds`: past the whole second the store
+ * started in, so past every epoch raised before it lost its memory.
+ */
+const epochFloor = (floorSeconds: number) => (floorSeconds + 1) * 1000;
+
 /** A value of the store as last read: the absence of a key is a value too (no revocation, no change). */
 type Known = string | null;
 
@@ -94,17 +100,26 @@ export class Rights {
     return Number(floor);
   }
 
-  /** Called by the owner of memberships before and after it commits a change of one. */
+  /**
+   * Called by the owner of memberships before and after it commits a change of one. The epoch goes past the
+   * store's floor too, so a change in the store's first second still moves it beyond what `membershipEpoch` read.
+   */
   async membershipChanged(userId: string, orgId: string, now = Date.now()): Promise<void> {
     const key = memberKey(userId, orgId);
-    const raised = await this.writing([key], () => this.store.raise(key, now, RIGHTS_MEMORY_SECONDS));
+    const [floor] = await this.read([FLOOR]);
+    const least = Math.max(now, epochFloor(floor === null ? await this.ready() : Number(floor)) + 1);
+    const raised = await this.writing([key], () => this.store.raise(key, least, RIGHTS_MEMORY_SECONDS));
     this.#known?.set(key, String(raised));
   }
 
-  /** Read by identity before it reads the membership it puts in an access token. */
+  /**
+   * Read by identity before it reads the membership it puts in an access token, and by token before it trusts what
+   * it learned of a recipient. Never below the store's floor: a store that lost its memory lost the epochs too, and
+   * an epoch read as 0 would let what was learned before a change look current.
+   */
   async membershipEpoch(userId: string, orgId: string): Promise<number> {
-    const [epoch] = await this.read([memberKey(userId, orgId)]);
-    return Number(epoch ?? 0);
+    const [floor, epoch] = await this.read([FLOOR, memberKey(userId, orgId)]);
+    return Math.max(Number(epoch ?? 0), epochFloor(floor === null ? await this.ready() : Number(floor)));
   }
 
   async revokeSessions(sessionIds: readonly string[]): Promise<void> {

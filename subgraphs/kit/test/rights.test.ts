@@ -50,6 +50,25 @@ describe.each(stores)('rights on the %s store', (_name, open) => {
     expect(await rights.membershipEpoch(s.userId, s.orgId!)).toBe(high + 1);
   });
 
+  it('a store that lost its memory lost the epochs too: the epoch reads past all it held, and the next change past that', async () => {
+    const store = open();
+    opened.push(store);
+    const rights = new Rights(store, { graceSeconds: 0 });
+    await rights.ready(Date.now() - 3_600_000);
+    const s = stamp();
+    await rights.membershipChanged(s.userId, s.orgId!);
+    // what token learned of this person, under the epoch then
+    const learned = await rights.membershipEpoch(s.userId, s.orgId!);
+    // the store restarts empty (a Redis without persistence): the change's epoch is gone, its event may be pending
+    await store.delete('floor');
+    await store.delete(`member:${s.userId}:${s.orgId}`);
+    const after = await rights.membershipEpoch(s.userId, s.orgId!);
+    expect(after).toBeGreaterThan(learned);
+    // a token stamped with that epoch is refused once the membership changes, even within the store's first second
+    await rights.membershipChanged(s.userId, s.orgId!, 1);
+    expect(await rights.verdict({ ...s, epoch: after, issuedAt: now() + 1 })).toBe('rights-changed');
+  });
+
   it('refuses every token of a revoked session, whatever its rights', async () => {
     const { rights } = await fresh();
     const s = stamp();
