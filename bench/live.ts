@@ -52,7 +52,7 @@ const percentile = (sorted: readonly number[], q: number) => sorted[Math.min(sor
 
 export async function benchLive(gatewayUrl: string, tokenId: string, sender: Member, recipient: Member, count: number): Promise<LiveBench> {
   const wallet = stream(gatewayUrl, 'subscription { walletChanged { transactionId wallet { amount } } }', recipient.token);
-  const notices = stream(gatewayUrl, 'subscription { notificationAdded { id kind } }', recipient.token);
+  const notices = stream(gatewayUrl, 'subscription { notificationAdded { id kind params { name value } } }', recipient.token);
   await Promise.all([wallet.connected, notices.connected]);
   const walletMs: number[] = [];
   const noticeMs: number[] = [];
@@ -71,7 +71,9 @@ export async function benchLive(gatewayUrl: string, tokenId: string, sender: Mem
       }
       for (;;) {
         const { data, at } = await notices.next();
-        if ((data['notificationAdded'] as { kind: string }).kind !== 'TOKENS_RECEIVED') continue;
+        // the notice of this transfer: one left from earlier traffic would count an arrival before the send
+        const notice = data['notificationAdded'] as { kind: string; params: { name: string; value: string }[] };
+        if (notice.kind !== 'TOKENS_RECEIVED' || !notice.params.some((p) => p.name === 'transactionId' && p.value === id)) continue;
         noticeMs.push(at - started);
         break;
       }
