@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '@etika/schema/events';
+import { EVENT_TYPES, type EventEnvelope } from '@etika/schema/events';
 import { createSubgraphServer, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
 import { AuditService } from './audit/audit.service.ts';
 import type { AnalyticsContext } from './context.ts';
@@ -27,12 +27,25 @@ export async function buildAnalyticsServer(deps: SubgraphDeps, options: Analytic
   const every = options.warmIntervalMs ?? 0;
   // a burst is warmed 10 s after its last event, or sooner where passes are asked more often than that
   const warmer = every > 0 ? new DashboardWarmer(db, deps.logger, { everyMs: every, burstDelayMs: Math.min(10_000, every) }).start() : null;
-  deps.bus.subscribe('analytics', CONSUMED_EVENTS, async (event) => {
-    await handler(event);
+  const touch = (event: EventEnvelope) => {
     if (warmer && event.orgId && event.type === EVENT_TYPES.tokenTransactionCommitted) {
       for (const tokenId of tokensOf(event.payload)) warmer.touch(event.orgId, tokenId);
     }
-  });
+  };
+  deps.bus.subscribe(
+    'analytics',
+    CONSUMED_EVENTS,
+    Object.assign(
+      async (event: EventEnvelope) => {
+        await handler(event);
+        touch(event);
+      },
+      { batch: async (events: readonly EventEnvelope[]) => {
+        await handler.batch!(events);
+        events.forEach(touch);
+      } },
+    ),
+  );
   const series = new SeriesService(store);
   const audit = new AuditService(store);
   return createSubgraphServer<AnalyticsContext>({

@@ -3,7 +3,23 @@ import { Redis } from 'ioredis';
 import type { EventEnvelope } from '@etika/schema';
 import type { Logger } from './logger.ts';
 
-export type EventHandler = (event: EventEnvelope) => Promise<void>;
+/**
+ * What a consumer group runs for each event. One with `batch` is handed the events the group has waiting together
+ * (in order, up to `MAX_BATCH`), which it may handle in one transaction; the bus acknowledges them together.
+ */
+export interface EventHandler {
+  (event: EventEnvelope): Promise<void>;
+  readonly batch?: (events: readonly EventEnvelope[]) => Promise<void>;
+}
+
+/** Events handed to a batch handler at most at once. */
+export const MAX_BATCH = 100;
+
+/** Runs the handler on events in order: as one batch when it takes batches, one at a time otherwise. */
+async function deliver(handler: EventHandler, events: readonly EventEnvelope[]): Promise<void> {
+  if (handler.batch) await handler.batch(events);
+  else for (const event of events) await handler(event);
+}
 
 /**
  * The event bus: at-least-once delivery to named consumer groups. Each group sees every event of its types once
@@ -37,12 +53,12 @@ export class MemoryBus implements EventBus {
     if (group.running) return;
     group.running = true;
     while (!this.closed && group.queue.length > 0) {
-      const event = group.queue[0]!;
+      const events = group.queue.slice(0, group.handler.batch ? MAX_BATCH : 1);
       try {
-        await group.handler(event);
-        group.queue.shift();
+        await deliver(group.handler, events);
+        group.queue.splice(0, events.length);
       } catch (err) {
-        this.logger?.warn({ err, eventId: event.id }, 'event handler failed; retrying');
+        this.logger?.warn({ err, eventId: events[0]!.id, events: events.length }, 'event handler failed; retrying');
         await new Promise((r) => setTimeout(r, 200));
       }
     }
@@ -102,11 +118,13 @@ export class RedisStreamsBus implements EventBus {
   }
 
   private async handle(reader: Redis, group: string, stream: string, entries: [string, string[]][], handler: EventHandler): Promise<void> {
-    for (const [id, fields] of entries) {
+    if (entries.length === 0) return;
+    const events = entries.flatMap(([, fields]) => {
       const raw = fields[fields.indexOf('event') + 1];
-      if (raw) await handler(JSON.parse(raw) as EventEnvelope);
-      await reader.xack(stream, group, id);
-    }
+      return raw ? [JSON.parse(raw) as EventEnvelope] : [];
+    });
+    await deliver(handler, events);
+    await reader.xack(stream, group, ...entries.map(([id]) => id));
   }
 
   /** Creates the group on each stream (and the stream), from its first entry; one that exists is kept as it is. */
@@ -128,10 +146,10 @@ export class RedisStreamsBus implements EventBus {
         if (!groups) await this.ensureGroups(reader, group, streams);
         groups = true;
         for (const stream of streams) {
-          const [, claimed] = (await reader.xautoclaim(stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
+          const [, claimed] = (await reader.xautoclaim(stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', MAX_BATCH)) as [string, [string, string[]][]];
           await this.handle(reader, group, stream, claimed, handler);
         }
-        const read = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'BLOCK', 500, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
+        const read = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', MAX_BATCH, 'BLOCK', 500, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
           | [string, [string, string[]][]][]
           | null;
         for (const [stream, entries] of read ?? []) await this.handle(reader, group, stream, entries, handler);

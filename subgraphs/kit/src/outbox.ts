@@ -6,7 +6,7 @@ import type { EventEnvelope } from '@etika/schema';
 import { queryRows, type Db, type Tx } from './db.ts';
 import type { EventBus, EventHandler } from './events.ts';
 import type { Logger } from './logger.ts';
-import { APP_ROLE, inTenant } from './tenant.ts';
+import { APP_ROLE, inTenant, setLocal } from './tenant.ts';
 
 /** The kit-owned outbox and inbox every subgraph has in its own schema (created by `migrateSubgraph`). */
 export function outboxTable(schemaName: string) {
@@ -164,20 +164,52 @@ export interface ConsumerOptions<T> {
  * contract parsed it. A payload that does not fit the contract is never applied: it is rejected with a logged
  * error (and acknowledged, since delivering it again cannot make it fit), so it cannot block the events after it.
  */
-export function idempotentHandler<T>(options: ConsumerOptions<T>, apply: (tx: Tx, event: EventEnvelope<T>) => Promise<void>): EventHandler {
+export function idempotentHandler<T>(options: ConsumerOptions<T>, apply: (tx: Tx, event: EventEnvelope<T>) => Promise<void>): IdempotentHandler {
   const { db, consumer, logger } = options;
   const inbox = inboxTable(options.schema);
-  return async (event) => {
+  const within = async (tx: Tx, event: EventEnvelope) => {
     const parsed = options.payload.safeParse(event.payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       logger.error({ eventId: event.id, type: event.type, consumer, issues }, 'event rejected: its payload does not fit the contract');
       return;
     }
-    await inTenant(db, { orgId: event.orgId, userId: null }, async (tx) => {
-      const fresh = await tx.insert(inbox).values({ consumer, eventId: event.id }).onConflictDoNothing().returning({ id: inbox.eventId });
-      if (fresh.length === 0) return;
-      await apply(tx, { ...event, payload: parsed.data });
-    });
+    const fresh = await tx.insert(inbox).values({ consumer, eventId: event.id }).onConflictDoNothing().returning({ id: inbox.eventId });
+    if (fresh.length > 0) await apply(tx, { ...event, payload: parsed.data });
   };
+  const handler: IdempotentHandler = Object.assign((event: EventEnvelope) => inTenant(db, { orgId: event.orgId, userId: null }, (tx) => within(tx, event)), {
+    within,
+    batch: (events: readonly EventEnvelope[]) => inOneTransaction(db, logger, events, () => handler),
+  });
+  return handler;
+}
+
+/** An idempotent consumer that can also apply an event in a transaction its caller holds (in the event's scope). */
+export interface IdempotentHandler extends EventHandler {
+  readonly within: (tx: Tx, event: EventEnvelope) => Promise<void>;
+}
+
+/**
+ * Events a consumer group has waiting, in one transaction and one commit: each through the handler `route` names
+ * for it (none: skipped), in its own organisation's scope. If the transaction fails, they go one at a time, each in
+ * a transaction of its own, so an event that cannot be applied fails alone and the ones before it are kept.
+ */
+export async function inOneTransaction(db: Db, logger: Logger, events: readonly EventEnvelope[], route: (event: EventEnvelope) => IdempotentHandler | undefined): Promise<void> {
+  const routed = events.flatMap((event) => {
+    const handler = route(event);
+    return handler ? [{ handler, event }] : [];
+  });
+  if (routed.length === 0) return;
+  try {
+    await inTenant(db, { orgId: null, userId: null }, async (tx) => {
+      for (const { handler, event } of routed) {
+        await setLocal(tx, 'app.org_id', event.orgId ?? '');
+        await handler.within(tx, event);
+      }
+    });
+  } catch (err) {
+    if (routed.length === 1) throw err;
+    logger.warn({ err, events: routed.length }, 'a batch of events failed; handling them one at a time');
+    for (const { handler, event } of routed) await handler(event);
+  }
 }

@@ -104,6 +104,48 @@ describe('outbox, relay and idempotent consumers', () => {
     expect(inbox).toEqual([]);
   });
 
+  it('a batch is handled in one transaction, each event once even when delivered twice in it', async () => {
+    const events = await Promise.all([{ n: 10 }, { n: 11 }, { n: 12 }].map(commitEvent));
+    const handle = consumer();
+    await handle.batch!([...events, events[0]!]);
+    expect(await Promise.all(events.map((e) => effects(e.id)))).toEqual([1, 1, 1]);
+    // delivered again, as after a crash before the acknowledgement: nothing changes
+    await handle.batch!(events);
+    expect(await Promise.all(events.map((e) => effects(e.id)))).toEqual([1, 1, 1]);
+  });
+
+  it('a batch with an event that cannot be applied keeps the events before it and fails at that one', async () => {
+    const [a, b, poison, d] = await Promise.all([{ n: 20 }, { n: 21 }, { n: 22 }, { n: 23 }].map(commitEvent));
+    const handle = idempotentHandler({ db: db.database.db, schema: 'ev', consumer: 'effects', payload: z.object({ n: z.number().int() }), logger }, async (tx, event) => {
+      if (event.payload.n === 22) throw new Error('cannot apply this one');
+      await tx.execute(sql`insert into ev.effects (event_id) values (${event.id})`);
+    });
+    await expect(handle.batch!([a!, b!, poison!, d!])).rejects.toThrow(/cannot apply/);
+    // the batch's transaction rolled back whole, then the events went one at a time until the one that fails
+    expect(await Promise.all([a!, b!, poison!, d!].map((e) => effects(e.id)))).toEqual([1, 1, 0, 0]);
+  });
+
+  it('the memory bus hands a batch handler the events waiting together, in order, and retries a failed batch', async () => {
+    const bus = new MemoryBus();
+    const batches: string[][] = [];
+    let fail = true;
+    const handler = Object.assign(async () => undefined, {
+      batch: async (events: readonly EventEnvelope[]) => {
+        if (fail) {
+          fail = false;
+          throw new Error('first attempt fails');
+        }
+        batches.push(events.map((e) => e.id));
+      },
+    });
+    bus.subscribe('batched', ['x.y'], handler);
+    const events: EventEnvelope[] = Array.from({ length: 5 }, () => ({ id: randomUUID(), type: 'x.y', orgId: null, occurredAt: new Date().toISOString(), payload: {} }));
+    await bus.publish(events);
+    for (let i = 0; i < 50 && batches.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(batches).toEqual([events.map((e) => e.id)]);
+    await bus.close();
+  });
+
   it('the application role cannot read the outbox', async () => {
     await commitEvent({ n: 3 });
     const visible = await inTenant(db.database.db, { orgId: ORG, userId: null }, (tx) => queryRows(tx, sql`select id from ev.outbox`));
@@ -130,5 +172,18 @@ describe.runIf(redisUrl)('Redis Streams bus', () => {
     for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     await bus.close();
     expect(got).toEqual([event.id]);
+  });
+
+  it('hands a batch handler the entries it read together, and acknowledges them together', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const bus = new RedisStreamsBus(redisUrl!, prefix, logger, 200);
+    const events: EventEnvelope[] = Array.from({ length: 3 }, () => ({ id: randomUUID(), type: 'x.y', orgId: null, occurredAt: new Date().toISOString(), payload: {} }));
+    // published before the group reads: its first read takes all three
+    await bus.publish(events);
+    const batches: string[][] = [];
+    bus.subscribe('g2', ['x.y'], Object.assign(async () => undefined, { batch: async (got: readonly EventEnvelope[]) => void batches.push(got.map((e) => e.id)) }));
+    for (let i = 0; i < 50 && batches.flat().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    await bus.close();
+    expect(batches).toEqual([events.map((e) => e.id)]);
   });
 });

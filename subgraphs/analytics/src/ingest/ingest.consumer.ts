@@ -1,4 +1,4 @@
-import { idempotentHandler, type Db, type EventHandler, type Logger, type Tx } from '@etika/kit';
+import { idempotentHandler, inOneTransaction, type Db, type EventHandler, type IdempotentHandler, type Logger, type Tx } from '@etika/kit';
 import { EVENT_PAYLOADS, EVENT_TYPES, type EventEnvelope, type EventType } from '@etika/schema';
 import type { z } from 'zod';
 import type { PostgresAnalyticsStore } from '../store/postgres.store.ts';
@@ -57,7 +57,7 @@ export const CONSUMED_EVENTS = [...NUMBER_EVENTS, EVENT_TYPES.auditRecorded] as 
 /** One handler for every event analytics consumes: each type through the inbox under its consumer, checked against its contract. */
 export function analyticsHandler(db: Db, store: PostgresAnalyticsStore, logger: Logger): EventHandler {
   const effects = analyticsEffects(store);
-  const handlers = new Map<string, EventHandler>();
+  const handlers = new Map<string, IdempotentHandler>();
   const add = (consumer: string, table: Record<string, Apply<never>>) => {
     for (const [type, apply] of Object.entries(table)) {
       const payload = EVENT_PAYLOADS[type as EventType] as z.ZodType<unknown>;
@@ -66,7 +66,11 @@ export function analyticsHandler(db: Db, store: PostgresAnalyticsStore, logger: 
   };
   add(NUMBERS_CONSUMER, effects.numbers as unknown as Record<string, Apply<never>>);
   add(AUDIT_CONSUMER, effects.audit as unknown as Record<string, Apply<never>>);
-  return async (event) => {
-    await handlers.get(event.type)?.(event);
-  };
+  // a batch of every type in one transaction: a transfer's committed and audit events arrive interleaved
+  return Object.assign(
+    async (event: EventEnvelope) => {
+      await handlers.get(event.type)?.(event);
+    },
+    { batch: (events: readonly EventEnvelope[]) => inOneTransaction(db, logger, events, (event) => handlers.get(event.type)) },
+  );
 }

@@ -50,10 +50,18 @@ export function subscribeConsumers(bus: EventBus, c: Consumers): void {
       await apply(tx, event);
       await c.webhooks.enqueueEvent(tx, event);
     });
-    bus.subscribe(`notification:${type}`, [type], async (event) => {
-      await handler(event);
-      c.kick();
-    });
+    // the delivery workers are woken once a batch of events committed
+    const kicking = Object.assign(
+      async (event: EventEnvelope) => {
+        await handler(event);
+        c.kick();
+      },
+      { batch: async (events: readonly EventEnvelope[]) => {
+        await handler.batch!(events);
+        c.kick();
+      } },
+    );
+    bus.subscribe(`notification:${type}`, [type], kicking);
   };
   on(EVENT_TYPES.tokenTransactionCommitted, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, transactionNotices(e.payload)));
   on(EVENT_TYPES.orgMembershipChanged, async (tx, e) => {

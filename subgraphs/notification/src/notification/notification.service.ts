@@ -40,7 +40,8 @@ export class NotificationService {
       for (const userId of userIds) {
         const wants = (channel: Channel) => enabledFor(notice.kind, channel, choices.get(userId) ?? new Map());
         if (wants('in_app')) {
-          const [made] = await tx.insert(notifications).values({ orgId, userId, kind: notice.kind, params: JSON.stringify(notice.params), eventId: event.id }).onConflictDoNothing().returning();
+          // its own time, to the millisecond the list's cursor keeps: the events of a batch share one transaction's now()
+          const [made] = await tx.insert(notifications).values({ orgId, userId, kind: notice.kind, params: JSON.stringify(notice.params), eventId: event.id, createdAt: new Date() }).onConflictDoNothing().returning();
           // for live updates; addressed to no organisation's tenant: the payload names its one person
           if (made) {
             await recordEvent<NotificationCreated>(tx, 'notification', EVENT_TYPES.notificationCreated, null, { notificationId: made.id, userId, orgId, kind: made.kind, createdAt: made.createdAt.toISOString() });
