@@ -22,6 +22,8 @@ END $$`,
      AND NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
     EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
   END IF;
+-- two subgraphs migrating at once on a new cluster both see no membership, and the second grant meets the first's row
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$`,
 ];
 
