@@ -27,6 +27,15 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$`,
 ];
 
+/**
+ * The schema drizzle keeps its bookkeeping in, made before drizzle makes it: subgraphs starting at once on a new
+ * database (each migrates as it starts) all find it missing, and all but the first would fail on the catalog's row.
+ */
+const ensureMigrationsSchema = `DO $$ BEGIN
+  CREATE SCHEMA IF NOT EXISTS drizzle;
+EXCEPTION WHEN duplicate_schema OR unique_violation THEN NULL;
+END $$`;
+
 function auditTable(schema: string): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS ${schema}.audit_log (
@@ -89,7 +98,7 @@ async function enforceTenantIsolation(database: Database, schema: string): Promi
  */
 export async function migrateSubgraph(database: Database, schema: string, migrationsFolder: string): Promise<void> {
   if (!IDENT.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  await run(database, ensureAppRole);
+  await run(database, [...ensureAppRole, ensureMigrationsSchema]);
   const config = { migrationsFolder, migrationsSchema: 'drizzle', migrationsTable: `__migrations_${schema}` };
   if (database.driver === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);

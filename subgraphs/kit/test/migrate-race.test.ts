@@ -9,7 +9,8 @@ import { createTestDatabase } from '../src/testing/index.ts';
 
 /**
  * Subgraphs starting at once on a new cluster migrate at once: each sees that its role is not yet a member of the
- * app role and grants it, and the second grant used to fail on the first's catalog row (23505).
+ * app role and grants it, and each finds drizzle's bookkeeping schema missing and makes it; the second grant, and
+ * the second schema, used to fail on the first's catalog row (23505).
  */
 const serverUrl = process.env['DATABASE_URL'];
 const role = `etika_race_${randomBytes(4).toString('hex')}`;
