@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@etika/kit';
+import { asSystem } from '@etika/kit/testing';
 
 const CONSUMERS = ['chain', 'notification', 'analytics'] as const;
 
@@ -17,9 +18,8 @@ interface Backlog {
 }
 
 async function backlog(db: Db): Promise<Backlog> {
-  // every subgraph's schema is in the one database: the relay's policy lets this transaction read token's outbox
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.system', 'outbox-relay', true)`);
+  // every subgraph's schema is in the one database; read as token's relay reads its outbox
+  return asSystem(db, 'outbox-relay', async (tx) => {
     const [row] = await queryRows<{ committed: number; unpublished: number; chain: number; notification: number; analytics: number }>(
       tx,
       sql.raw(`with e as (select id, published_at from token.outbox where type = 'token.transaction.committed')

@@ -9,7 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '@etika/kit';
+import { rowsInTenant } from '@etika/kit/testing';
 
 export interface LedgerSqlCeiling {
   /** Transfers per second, one per statement, at `clients` clients. */
@@ -62,13 +64,10 @@ function pgbench(url: string, scripts: readonly string[], clients: number, secon
  * the statement's failure, so only the ledger's own rows tell how many transfers happened.
  */
 export async function benchLedgerSql(url: string, ledger: Ledger, seconds: number, singleClients: number): Promise<LedgerSqlCeiling> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  const database = await openDatabase({ url, maxConnections: 1 });
   const committed = async () => {
-    const [row] = await sql.begin(async (tx) => {
-      await tx`select set_config('app.org_id', ${ledger.orgId}, true)`;
-      return tx<{ n: string }[]>`select count(*)::text as n from token.transactions where kind = 'transfer'`;
-    });
-    return Number(row!.n);
+    const [row] = await rowsInTenant<{ n: number }>(database.db, ledger.orgId, sql`select count(*)::int as n from token.transactions where kind = 'transfer'`);
+    return row!.n;
   };
   const rate = async (scripts: readonly string[], clients: number) => {
     const before = await committed();
@@ -84,6 +83,6 @@ export async function benchLedgerSql(url: string, ledger: Ledger, seconds: numbe
     const batched = await rate(groups, 8);
     return { single: { clients: singleClients, perSecond: single }, batched: { clients: 8, batch, perSecond: batched } };
   } finally {
-    await sql.end();
+    await database.close();
   }
 }

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type EventEnvelope } from '@etika/schema/events';
-import { createSubgraphServer, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
+import { createSubgraphServer, thenAfter, trustedKeyOrThrow, type SubgraphDeps, type SubgraphServer } from '@etika/kit';
 import { AuditService } from './audit/audit.service.ts';
 import type { AnalyticsContext } from './context.ts';
 import { CONSUMED_EVENTS, analyticsHandler } from './ingest/ingest.consumer.ts';
@@ -32,20 +32,7 @@ export async function buildAnalyticsServer(deps: SubgraphDeps, options: Analytic
       for (const tokenId of tokensOf(event.payload)) warmer.touch(event.orgId, tokenId);
     }
   };
-  deps.bus.subscribe(
-    'analytics',
-    CONSUMED_EVENTS,
-    Object.assign(
-      async (event: EventEnvelope) => {
-        await handler(event);
-        touch(event);
-      },
-      { batch: async (events: readonly EventEnvelope[]) => {
-        await handler.batch!(events);
-        events.forEach(touch);
-      } },
-    ),
-  );
+  deps.bus.subscribe('analytics', CONSUMED_EVENTS, thenAfter(handler, (events) => events.forEach(touch)));
   const series = new SeriesService(store);
   const audit = new AuditService(store);
   return createSubgraphServer<AnalyticsContext>({

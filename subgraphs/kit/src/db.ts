@@ -63,22 +63,23 @@ const PARTIAL_ARBITER = /\bon conflict\s*\([^)]*\)\s*where\b/i;
  * in transaction mode needs its support for prepared statements: PgBouncer 1.21 or later).
  */
 function preparing<T extends Sql>(client: T): T {
+  // made once per client, not at each statement: drizzle reads `unsafe` for every query it sends
+  const unsafe = client.unsafe.bind(client);
+  const prepared = (query: string, args: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
+    unsafe(query, args, args.length > 0 && !PARTIAL_ARBITER.test(query) ? { ...options, prepare: true } : options);
+  const opening = (open: (...args: unknown[]) => Promise<unknown>) => (...args: unknown[]) => {
+    const run = args.pop() as (tx: postgres.TransactionSql) => unknown;
+    return open(...args, (tx: postgres.TransactionSql) => run(preparing(tx)));
+  };
+  const methods = client as unknown as Record<'begin' | 'savepoint', ((...args: unknown[]) => Promise<unknown>) | undefined>;
+  const begin = methods.begin && opening(methods.begin.bind(client));
+  const savepoint = methods.savepoint && opening(methods.savepoint.bind(client));
   return new Proxy(client, {
     get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (prop === 'unsafe') {
-        const unsafe = target.unsafe.bind(target);
-        return (query: string, args: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
-          unsafe(query, args, args.length > 0 && !PARTIAL_ARBITER.test(query) ? { ...options, prepare: true } : options);
-      }
-      if (prop === 'begin' || prop === 'savepoint') {
-        const open = (value as (...args: unknown[]) => Promise<unknown>).bind(target);
-        return (...args: unknown[]) => {
-          const run = args.pop() as (tx: postgres.TransactionSql) => unknown;
-          return open(...args, (tx: postgres.TransactionSql) => run(preparing(tx)));
-        };
-      }
-      return value;
+      if (prop === 'unsafe') return prepared;
+      if (prop === 'begin' && begin) return begin;
+      if (prop === 'savepoint' && savepoint) return savepoint;
+      return Reflect.get(target, prop, receiver);
     },
   });
 }

@@ -15,6 +15,22 @@ export interface EventHandler {
 /** Events handed to a batch handler at most at once. */
 export const MAX_BATCH = 100;
 
+/** The handler, then `after` with the events it handled: once per batch when it takes batches, once per event otherwise. */
+export function thenAfter(handler: EventHandler, after: (events: readonly EventEnvelope[]) => void): EventHandler {
+  const single = async (event: EventEnvelope) => {
+    await handler(event);
+    after([event]);
+  };
+  const { batch } = handler;
+  if (!batch) return single;
+  return Object.assign(single, {
+    batch: async (events: readonly EventEnvelope[]) => {
+      await batch(events);
+      after(events);
+    },
+  });
+}
+
 /** Runs the handler on events in order: as one batch when it takes batches, one at a time otherwise. */
 async function deliver(handler: EventHandler, events: readonly EventEnvelope[]): Promise<void> {
   if (handler.batch) await handler.batch(events);

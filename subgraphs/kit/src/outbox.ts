@@ -187,6 +187,7 @@ export function idempotentHandler<T>(options: ConsumerOptions<T>, apply: (tx: Tx
 /** An idempotent consumer that can also apply an event in a transaction its caller holds (in the event's scope). */
 export interface IdempotentHandler extends EventHandler {
   readonly within: (tx: Tx, event: EventEnvelope) => Promise<void>;
+  readonly batch: (events: readonly EventEnvelope[]) => Promise<void>;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   queryRows,
   recordEvent,
   startOutboxRelay,
+  thenAfter,
   type EventBus,
 } from '../src/index.ts';
 import { createTestDatabase, outboxEvents, testRedisUrl } from '../src/testing/index.ts';
@@ -107,10 +108,10 @@ describe('outbox, relay and idempotent consumers', () => {
   it('a batch is handled in one transaction, each event once even when delivered twice in it', async () => {
     const events = await Promise.all([{ n: 10 }, { n: 11 }, { n: 12 }].map(commitEvent));
     const handle = consumer();
-    await handle.batch!([...events, events[0]!]);
+    await handle.batch([...events, events[0]!]);
     expect(await Promise.all(events.map((e) => effects(e.id)))).toEqual([1, 1, 1]);
     // delivered again, as after a crash before the acknowledgement: nothing changes
-    await handle.batch!(events);
+    await handle.batch(events);
     expect(await Promise.all(events.map((e) => effects(e.id)))).toEqual([1, 1, 1]);
   });
 
@@ -120,7 +121,7 @@ describe('outbox, relay and idempotent consumers', () => {
       if (event.payload.n === 22) throw new Error('cannot apply this one');
       await tx.execute(sql`insert into ev.effects (event_id) values (${event.id})`);
     });
-    await expect(handle.batch!([a!, b!, poison!, d!])).rejects.toThrow(/cannot apply/);
+    await expect(handle.batch([a!, b!, poison!, d!])).rejects.toThrow(/cannot apply/);
     // the batch's transaction rolled back whole, then the events went one at a time until the one that fails
     expect(await Promise.all([a!, b!, poison!, d!].map((e) => effects(e.id)))).toEqual([1, 1, 0, 0]);
   });
@@ -144,6 +145,17 @@ describe('outbox, relay and idempotent consumers', () => {
     for (let i = 0; i < 50 && batches.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(batches).toEqual([events.map((e) => e.id)]);
     await bus.close();
+  });
+
+  it('thenAfter runs its follow-up once per batch for a batch handler, once per event otherwise', async () => {
+    const seen: number[] = [];
+    const events = [1, 2, 3].map((n): EventEnvelope => ({ id: randomUUID(), type: 'x.y', orgId: null, occurredAt: new Date().toISOString(), payload: { n } }));
+    const batched = thenAfter(Object.assign(async () => undefined, { batch: async () => undefined }), (done) => void seen.push(done.length));
+    await batched.batch!(events);
+    const single = thenAfter(async () => undefined, (done) => void seen.push(done.length));
+    expect(single.batch).toBeUndefined();
+    for (const e of events) await single(e);
+    expect(seen).toEqual([3, 1, 1, 1]);
   });
 
   it('the application role cannot read the outbox', async () => {

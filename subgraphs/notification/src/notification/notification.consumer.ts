@@ -1,4 +1,4 @@
-import { idempotentHandler, setLocal, type Db, type EventBus, type Logger, type Tx } from '@etika/kit';
+import { idempotentHandler, setLocal, thenAfter, type Db, type EventBus, type Logger, type Tx } from '@etika/kit';
 import { EVENT_PAYLOADS, EVENT_TYPES, type EventEnvelope } from '@etika/schema';
 import type { z } from 'zod';
 import { directory } from '../directory/directory.service.ts';
@@ -50,18 +50,8 @@ export function subscribeConsumers(bus: EventBus, c: Consumers): void {
       await apply(tx, event);
       await c.webhooks.enqueueEvent(tx, event);
     });
-    // the delivery workers are woken once a batch of events committed
-    const kicking = Object.assign(
-      async (event: EventEnvelope) => {
-        await handler(event);
-        c.kick();
-      },
-      { batch: async (events: readonly EventEnvelope[]) => {
-        await handler.batch!(events);
-        c.kick();
-      } },
-    );
-    bus.subscribe(`notification:${type}`, [type], kicking);
+    // the delivery workers are woken once an event, or a batch of them, committed
+    bus.subscribe(`notification:${type}`, [type], thenAfter(handler, () => c.kick()));
   };
   on(EVENT_TYPES.tokenTransactionCommitted, (tx, e) => c.notifications.deliver(tx, e, e.payload.orgId, transactionNotices(e.payload)));
   on(EVENT_TYPES.orgMembershipChanged, async (tx, e) => {
