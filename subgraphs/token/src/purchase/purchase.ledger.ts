@@ -57,12 +57,27 @@ export async function writePurchaseTransaction(tx: Tx, orgId: string, kind: 'pur
 
 /** Circulating supply within the cap, with the token's row locked as the ledger locks it. */
 async function capOrThrow(tx: Tx, tokenId: string): Promise<void> {
-  const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
-  if (!token || token.maxSupply === null) return;
-  const [row] = await queryRows<{ max: string | null; circulating: string }>(
+  const supply = await lockedSupply(tx, tokenId, null);
+  if (supply && supply.circulating > supply.max) throw appError('SUPPLY_CAP_EXCEEDED', 'This would put more in circulation than the token’s maximum supply');
+}
+
+/**
+ * A capped token's maximum, circulating supply and the room unexpired purchases hold (but `exceptQuote`'s); null for
+ * a token without a cap, whose row is not locked, so its purchases never wait for each other. A capped token's row is
+ * locked first, as the ledger's function locks it (FOR NO KEY UPDATE: cap checks wait for each other, foreign keys to
+ * the token do not), and the supply read by the next statement: a statement that waited for a lock reads with the
+ * snapshot it started with, and would miss what the lock's holder committed.
+ */
+export async function lockedSupply(tx: Tx, tokenId: string, exceptQuote: string | null): Promise<{ max: bigint; circulating: bigint; held: bigint } | null> {
+  const [found] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
+  if (!found || found.maxSupply === null) return null;
+  const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId)).for('no key update');
+  if (!token || token.maxSupply === null) return null;
+  const [row] = await queryRows<{ circulating: string; held: string }>(
     tx,
-    sql`select t.max_supply::text as max, coalesce((select -sum(a.balance) from token.accounts a where a.token_id = t.id and a.owner_type <> 'member'), 0)::text as circulating
-        from token.tokens t where t.id = ${tokenId}::uuid for update of t`,
+    sql`select coalesce((select -sum(balance) from token.accounts where token_id = ${tokenId}::uuid and owner_type <> 'member'), 0)::text as circulating,
+               coalesce((select sum(amount) from token.purchase_reservations where token_id = ${tokenId}::uuid and expires_at > now()
+                         and quote_id is distinct from ${exceptQuote}::uuid), 0)::text as held`,
   );
-  if (row?.max && BigInt(row.circulating) > BigInt(row.max)) throw appError('SUPPLY_CAP_EXCEEDED', 'This would put more in circulation than the token’s maximum supply');
+  return { max: BigInt(token.maxSupply), circulating: BigInt(row!.circulating), held: BigInt(row!.held) };
 }

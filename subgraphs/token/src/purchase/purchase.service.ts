@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { inTenant, queryRows, recordEvent, type Db, type Logger, type Tx } from '@etika/kit';
 import { EVENT_TYPES, type EventEnvelope, type PaymentSucceeded, type TokenPurchaseSettled } from '@etika/schema';
 import { accounts, tokens } from '../tables.ts';
-import { purchasePostings, writePurchaseTransaction } from './purchase.ledger.ts';
+import { lockedSupply, purchasePostings, writePurchaseTransaction } from './purchase.ledger.ts';
 import { purchaseRefunds, purchaseReservations, purchases } from './purchase.tables.ts';
 
 const settled = (tx: Tx, orgId: string, paymentId: string, outcome: 'issued' | 'refused', transactionId: string | null) =>
@@ -54,16 +54,10 @@ export class PurchaseService {
     await settled(tx, p.orgId, p.paymentId, 'issued', committed.transaction.id);
   }
 
-  /** Whether issuing `amount` keeps circulating supply within the cap, the token's row locked as the ledger locks it. */
+  /** Whether issuing `amount` keeps circulating supply, with the room other purchases hold, within the cap. */
   private async fitsOnce(tx: Tx, tokenId: string, amount: bigint): Promise<boolean> {
-    const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
-    if (!token || token.maxSupply === null) return true;
-    const [row] = await queryRows<{ max: string | null; circulating: string }>(
-      tx,
-      sql`select t.max_supply::text as max, coalesce((select -sum(a.balance) from token.accounts a where a.token_id = t.id and a.owner_type <> 'member'), 0)::text as circulating
-          from token.tokens t where t.id = ${tokenId}::uuid for update of t`,
-    );
-    return !row?.max || BigInt(row.circulating) + amount <= BigInt(row.max);
+    const supply = await lockedSupply(tx, tokenId, null);
+    return !supply || supply.circulating + supply.held + amount <= supply.max;
   }
 
   /** Frees the room a purchase held (its payment was canceled). */
@@ -74,24 +68,15 @@ export class PurchaseService {
   /** Whether these tokens fit under the cap, counting the room other unexpired purchases hold; holds room for a quote. */
   async reserve(orgId: string, request: { tokenId: string; tokens: bigint; quoteId: string | null }): Promise<'fits' | 'cap' | 'no_token'> {
     return inTenant(this.db, { orgId, userId: null }, async (tx) => {
-      const [found] = await tx.select({ id: tokens.id, maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, request.tokenId));
+      const [found] = await tx.select({ id: tokens.id }).from(tokens).where(eq(tokens.id, request.tokenId));
       if (!found) return 'no_token';
-      // only a capped token's row is locked, so purchases of an uncapped one never wait for each other
-      const token = found.maxSupply === null ? found : (await tx.select({ id: tokens.id, maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, found.id)).for('update'))[0]!;
-      if (token.maxSupply !== null) {
-        const [row] = await queryRows<{ circulating: string; held: string }>(
-          tx,
-          sql`select coalesce((select -sum(balance) from token.accounts where token_id = ${token.id}::uuid and owner_type <> 'member'), 0)::text as circulating,
-                     coalesce((select sum(amount) from token.purchase_reservations where token_id = ${token.id}::uuid and expires_at > now()
-                               and quote_id <> coalesce(${request.quoteId}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)), 0)::text as held`,
-        );
-        if (BigInt(row!.circulating) + BigInt(row!.held) + request.tokens > BigInt(token.maxSupply)) return 'cap';
-      }
+      const supply = await lockedSupply(tx, found.id, request.quoteId);
+      if (supply && supply.circulating + supply.held + request.tokens > supply.max) return 'cap';
       if (request.quoteId) {
         const expiresAt = new Date(Date.now() + RESERVATION_MS);
         await tx
           .insert(purchaseReservations)
-          .values({ quoteId: request.quoteId, orgId, tokenId: token.id, amount: request.tokens.toString(), expiresAt })
+          .values({ quoteId: request.quoteId, orgId, tokenId: found.id, amount: request.tokens.toString(), expiresAt })
           .onConflictDoUpdate({ target: purchaseReservations.quoteId, set: { expiresAt } });
       }
       return 'fits';
