@@ -9,7 +9,7 @@ export interface SupergraphWatch {
 /**
  * Watches the supergraph file (polling, so an atomic rename by a deploy is seen like an edit) and hands each new
  * text to `apply`, one at a time. A text that does not build is logged and the gateway keeps serving the one it
- * has: a bad deploy never takes the gateway down.
+ * has: a bad deploy never takes the gateway down. Each text is tried once, however many times the file's stat changes.
  */
 export function watchSupergraph(
   path: string,
@@ -19,7 +19,9 @@ export function watchSupergraph(
   onReload: (ok: boolean) => void,
   intervalMs = 1_000,
 ): SupergraphWatch {
-  let applied = current;
+  // the last text tried, applied or refused: one write can change the file's stat more than once (truncated, then
+  // written), and a text already refused is not refused, logged and counted again
+  let tried = current;
   let running: Promise<void> = Promise.resolve();
   const check = () => {
     running = running.then(async () => {
@@ -30,10 +32,10 @@ export function watchSupergraph(
         logger.warn({ err, path }, 'the supergraph file cannot be read; keeping the current one');
         return;
       }
-      if (text === applied || !text.trim()) return;
+      if (text === tried || !text.trim()) return;
+      tried = text;
       try {
         await apply(text);
-        applied = text;
         onReload(true);
         logger.info({ path }, 'supergraph reloaded');
       } catch (err) {
