@@ -104,6 +104,8 @@ export function startOutboxRelay(options: { db: Db; schema: string; bus: EventBu
     });
 
   const flush = async (): Promise<number> => {
+    // after stop the database may be closing: what is left waits in the outbox for the next start
+    if (stopped) return 0;
     if (running) {
       again = true;
       return running;
@@ -127,9 +129,13 @@ export function startOutboxRelay(options: { db: Db; schema: string; bus: EventBu
     }
   };
 
+  // a pass that fails while the relay stops (its connections closing) is not an error: its rows stay unpublished
+  const failed = (err: unknown) => {
+    if (!stopped) logger.error({ err }, 'outbox relay pass failed');
+  };
   const tick = () => {
     flush()
-      .catch((err: unknown) => logger.error({ err }, 'outbox relay pass failed'))
+      .catch(failed)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 500);
       });
@@ -137,12 +143,12 @@ export function startOutboxRelay(options: { db: Db; schema: string; bus: EventBu
   timer = setTimeout(tick, 0);
 
   return {
-    kick: () => void flush().catch((err: unknown) => logger.error({ err }, 'outbox relay pass failed')),
+    kick: () => void flush().catch(failed),
     flush,
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await running?.catch(() => undefined);
     },
   };
 }

@@ -94,6 +94,40 @@ describe('outbox, relay and idempotent consumers', () => {
     expect(await outboxEvents(db.database.db, 'ev', sql`published_at is null`)).toEqual([]);
   });
 
+  it('a relay that stops goes quiet: the pass it was in may fail unlogged, and a kick after it publishes nothing', async () => {
+    const event = await commitEvent({ n: 3 });
+    const logged: unknown[] = [];
+    const capture = { error: (...args: unknown[]) => void logged.push(args) } as unknown as typeof logger;
+    let publishes = 0;
+    let release: (() => void) | undefined;
+    const closing: EventBus = {
+      async publish() {
+        publishes += 1;
+        // the process shuts down while this pass waits: its connections end under it
+        await new Promise<void>((r) => (release = r));
+        throw new Error('write CONNECTION_ENDED');
+      },
+      subscribe: () => undefined,
+      close: async () => undefined,
+    };
+    const relay = startOutboxRelay({ db: db.database.db, schema: 'ev', bus: closing, logger: capture, intervalMs: 20 });
+    for (let i = 0; i < 100 && !release; i++) await new Promise((r) => setTimeout(r, 10));
+    const stopping = relay.stop();
+    release!();
+    await expect(stopping).resolves.toBeUndefined();
+    relay.kick();
+    expect(await relay.flush()).toBe(0);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(publishes).toBe(1);
+    expect(logged).toEqual([]);
+    expect(await outboxEvents(db.database.db, 'ev', sql`id = ${event.id}::uuid and published_at is null`)).toMatchObject([{ id: event.id }]);
+    // what it left is published by the next relay
+    const next = startOutboxRelay({ db: db.database.db, schema: 'ev', bus: new MemoryBus(), logger, intervalMs: 20 });
+    await next.flush();
+    await next.stop();
+    expect(await outboxEvents(db.database.db, 'ev', sql`published_at is null`)).toEqual([]);
+  });
+
   it('a payload that does not fit its contract is rejected with a logged error and applies nothing', async () => {
     const event = await commitEvent({ n: 'four' });
     const logged: unknown[] = [];
