@@ -17,11 +17,12 @@ export const BASE: EnvironmentSettings = {
   logLevel: 'info',
   host: 'etika.example.com',
   hstsMaxAge: 31_536_000,
+  name: 'production',
 };
 
 export const ENVIRONMENTS: Readonly<Record<'dev' | 'staging' | 'production', EnvironmentSettings & { readonly tag: string }>> = {
-  dev: { ...BASE, replicas: 1, maxReplicas: 2, cpu: { request: '50m', limit: '500m' }, memory: { request: '192Mi', limit: '384Mi' }, logLevel: 'debug', host: 'etika.dev.example.com', hstsMaxAge: 0, tag: 'latest' },
-  staging: { ...BASE, host: 'etika.staging.example.com', hstsMaxAge: 300, maxReplicas: 4, tag: 'staging' },
+  dev: { ...BASE, replicas: 1, maxReplicas: 2, cpu: { request: '50m', limit: '500m' }, memory: { request: '192Mi', limit: '384Mi' }, logLevel: 'debug', name: 'dev', host: 'etika.dev.example.com', hstsMaxAge: 0, tag: 'latest' },
+  staging: { ...BASE, name: 'staging', host: 'etika.staging.example.com', hstsMaxAge: 300, maxReplicas: 4, tag: 'staging' },
   production: { ...BASE, replicas: 3, maxReplicas: 20, cpu: { request: '500m', limit: '2' }, memory: { request: '384Mi', limit: '768Mi' }, tag: 'stable' },
 };
 

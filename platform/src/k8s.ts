@@ -74,6 +74,8 @@ export interface EnvironmentSettings {
   readonly host: string;
   /** `Strict-Transport-Security` max-age the gateway sends (the Ingress terminates TLS). */
   readonly hstsMaxAge: number;
+  /** The environment's name on every span (`deployment.environment.name`), so one collector tells them apart. */
+  readonly name: string;
 }
 
 const labels = (w: Pick<Workload, 'name' | 'component'>) => ({ 'app.kubernetes.io/name': w.name, 'app.kubernetes.io/part-of': 'etika', 'app.kubernetes.io/component': w.component });
@@ -206,7 +208,7 @@ function config(workloads: readonly Workload[], env: EnvironmentSettings): IConf
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: CONFIG, labels: { 'app.kubernetes.io/part-of': 'etika' } },
-    data: { NODE_ENV: 'production', LOG_LEVEL: env.logLevel, HOST: '0.0.0.0', DATA_DIR: '/tmp/etika', HSTS_MAX_AGE: String(env.hstsMaxAge), ...urls },
+    data: { NODE_ENV: 'production', LOG_LEVEL: env.logLevel, HOST: '0.0.0.0', DATA_DIR: '/tmp/etika', HSTS_MAX_AGE: String(env.hstsMaxAge), OTEL_RESOURCE_ATTRIBUTES: `deployment.environment.name=${env.name}`, ...urls },
   };
 }
 

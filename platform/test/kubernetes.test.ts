@@ -113,6 +113,14 @@ describe('deploy/k8s', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names each environment on its spans, so one collector tells dev, staging and production apart', () => {
+    const named = ENV_NAMES.map((env) => {
+      const config = overlay(env).find((m) => m['kind'] === 'ConfigMap' && (m['metadata'] as { name: string }).name === 'etika-config');
+      return [env, (config?.['data'] as Record<string, string> | undefined)?.['OTEL_RESOURCE_ATTRIBUTES']];
+    });
+    expect(named).toEqual(ENV_NAMES.map((env) => [env, `deployment.environment.name=${env}`]));
+  });
+
   it('holds no secret: keys and datastore URLs come from Secrets by reference, each service gets only its own private key', async () => {
     const problems: string[] = [];
     const paths = Object.keys(await generatedFiles()).filter((path) => path.startsWith('deploy/k8s/'));
