@@ -25,7 +25,7 @@ export interface PaymentOptions extends ProviderSettings {
 export async function buildPaymentServer(deps: SubgraphDeps, options: PaymentOptions): Promise<SubgraphServer<PaymentContext>> {
   const db = deps.database.db;
   const relay = startOutboxRelay({ db, schema: 'payment', bus: deps.bus, logger: deps.logger });
-  const provider = await providerFrom(options, deps.logger);
+  const provider = await providerFrom(options, deps.logger, db);
   const ledger = httpTokenLedger(() => peerUrlOrThrow(deps.peers, 'token'));
   const payments = new PaymentService(db, provider, ledger, deps.logger, () => relay.kick());
   const refunds = new RefundService(db, provider, ledger, () => relay.kick());

@@ -6,7 +6,7 @@ import { createTestDatabase, outboxEvents, rowsInTenant } from '@etika/kit/testi
 import { dataOrThrow, graphql, SIGNING_SERVICES, startPlatform, type Platform } from '@etika/platform';
 import { PASSWORD, switchTo, type TestPlatform } from '@etika/platform/testing';
 import { PAYMENT_WEBHOOKS, SUPERGRAPH_PATH } from '@etika/schema';
-import { balance, codeOf, confirm, freePort, gql, ok, paymentOf, SANDBOX_SECRET, seedShop, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
+import { balance, codeOf, confirm, freePort, gql, ok, paymentOf, REFUND, SANDBOX_SECRET, seedShop, startPaymentPlatform, startPurchase, waitFor, type Shop } from './fixtures.ts';
 
 /** Nothing is lost: a webhook that never comes, the token service down, the whole process stopped half-way. */
 const nowhere = async () => `http://127.0.0.1:${await freePort()}${PAYMENT_WEBHOOKS.publicPrefix}sandbox`;
@@ -88,49 +88,82 @@ describe('on a schedule', () => {
   }, 60_000);
 });
 
-describe('the process stopped between the payment and the tokens', () => {
-  it('issues the tokens exactly once after the restart', async () => {
-    const keys = await generateKeyPairs(SIGNING_SERVICES);
-    const test = await createTestDatabase();
-    // one database across both runs: PGlite kept open between them, or the server's database
-    const open: () => Promise<Database> = test.url ? () => openDatabase({ url: test.url!, maxConnections: 4 }) : async () => ({ ...test.database, close: async () => undefined });
-    const namespace = `test-${randomUUID()}-`;
-    const run = async (settings: Record<string, unknown>) => {
-      const platform = await startPlatform({
-        keys: async (service, needs) => keysFor(keys, service, needs),
-        openDatabase: open,
-        redisUrl: process.env['REDIS_URL'],
-        storeNamespace: namespace,
-        supergraphPath: SUPERGRAPH_PATH,
-        gatewayPort: 0,
-        freePorts: true,
-        logLevel: 'silent',
-        settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET, ...settings },
-      });
-      return Object.assign(platform, { keys, gql: (q: string, v: Record<string, unknown> = {}, h: Record<string, string> = {}) => graphql(platform.gatewayUrl, q, v, h) }) as unknown as TestPlatform;
-    };
-    try {
-      const first = await run({ RECONCILE_INTERVAL_MS: 3_600_000 });
-      const shop = await seedShop(first, 'restart');
-      const email = (await ok<{ me: { email: string } }>(first, shop.tokens.member, '{ me { email } }')).me.email;
-      await tokenDown(first);
-      const payment = await startPurchase(first, shop, '300');
-      expect((await confirm(first, shop.tokens.member, payment.id, 'pm_sandbox_succeeds')).status).toBe('SUCCEEDED');
-      await first.close();
+describe('the process stopped half-way', () => {
+  const keysOnce = generateKeyPairs(SIGNING_SERVICES);
+  let test: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    test = await createTestDatabase();
+  });
+  afterAll(() => test?.close());
 
-      const second = await run({ RECONCILE_INTERVAL_MS: 200, REISSUE_AFTER_MS: 0 });
-      try {
-        const signedIn = dataOrThrow(await second.gql<{ signIn: { session: { accessToken: string } } }>('mutation($i: CredentialsInput!) { signIn(input: $i) { session { accessToken } } }', { i: { email, password: PASSWORD } }));
-        const member = await switchTo(second, signedIn.signIn.session.accessToken, shop.orgId);
-        await waitFor('the tokens', () => paymentOf(second, member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
-        await new Promise((r) => setTimeout(r, 1_000));
-        expect(await balance(second, { ...shop, tokens: { ...shop.tokens, member } })).toBe(300n);
-        expect(await purchaseTransactions(second, shop, payment.id)).toBe(1);
-      } finally {
-        await second.close();
-      }
+  /** The platform on one database across runs: PGlite kept open between them, or the server's database. */
+  const run = async (namespace: string, settings: Record<string, unknown>) => {
+    const keys = await keysOnce;
+    const open: () => Promise<Database> = test.url ? () => openDatabase({ url: test.url!, maxConnections: 4 }) : async () => ({ ...test.database, close: async () => undefined });
+    const platform = await startPlatform({
+      keys: async (service, needs) => keysFor(keys, service, needs),
+      openDatabase: open,
+      redisUrl: process.env['REDIS_URL'],
+      storeNamespace: namespace,
+      supergraphPath: SUPERGRAPH_PATH,
+      gatewayPort: 0,
+      freePorts: true,
+      logLevel: 'silent',
+      settings: { SIGN_UP_LIMIT_PER_ADDRESS: 100_000, SANDBOX_WEBHOOK_SECRET: SANDBOX_SECRET, ...settings },
+    });
+    return Object.assign(platform, { keys, gql: (q: string, v: Record<string, unknown> = {}, h: Record<string, string> = {}) => graphql(platform.gatewayUrl, q, v, h) }) as unknown as TestPlatform;
+  };
+  /** Signs in again on the restarted platform (the first one's sessions lived in its memory). */
+  const memberAgain = async (second: TestPlatform, shop: Shop, email: string) => {
+    const signedIn = dataOrThrow(await second.gql<{ signIn: { session: { accessToken: string } } }>('mutation($i: CredentialsInput!) { signIn(input: $i) { session { accessToken } } }', { i: { email, password: PASSWORD } }));
+    return switchTo(second, signedIn.signIn.session.accessToken, shop.orgId);
+  };
+
+  it('issues the tokens exactly once after the restart, when it stopped between the payment and the tokens', async () => {
+    const namespace = `test-${randomUUID()}-`;
+    const first = await run(namespace, { RECONCILE_INTERVAL_MS: 3_600_000 });
+    const shop = await seedShop(first, 'restart');
+    const email = (await ok<{ me: { email: string } }>(first, shop.tokens.member, '{ me { email } }')).me.email;
+    await tokenDown(first);
+    const payment = await startPurchase(first, shop, '300');
+    expect((await confirm(first, shop.tokens.member, payment.id, 'pm_sandbox_succeeds')).status).toBe('SUCCEEDED');
+    await first.close();
+
+    const second = await run(namespace, { RECONCILE_INTERVAL_MS: 200, REISSUE_AFTER_MS: 0 });
+    try {
+      const member = await memberAgain(second, shop, email);
+      await waitFor('the tokens', () => paymentOf(second, member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await balance(second, { ...shop, tokens: { ...shop.tokens, member } })).toBe(300n);
+      expect(await purchaseTransactions(second, shop, payment.id)).toBe(1);
     } finally {
-      await test.close();
+      await second.close();
+    }
+  }, 120_000);
+
+  it('settles after the restart a payment the sandbox was still processing when it stopped, and refunds it', async () => {
+    const namespace = `test-${randomUUID()}-`;
+    const first = await run(namespace, { RECONCILE_INTERVAL_MS: 3_600_000, SANDBOX_SETTLE_MS: 1_000 });
+    const shop = await seedShop(first, 'processing-restart');
+    const email = (await ok<{ me: { email: string } }>(first, shop.tokens.member, '{ me { email } }')).me.email;
+    const adminEmail = (await ok<{ me: { email: string } }>(first, shop.tokens.admin, '{ me { email } }')).me.email;
+    const payment = await startPurchase(first, shop, '200');
+    expect((await confirm(first, shop.tokens.member, payment.id, 'pm_sandbox_processing')).status).toBe('PROCESSING');
+    // stopped before the sandbox's timer settled it: the process that would have sent the webhook is gone
+    await first.close();
+
+    const second = await run(namespace, { RECONCILE_INTERVAL_MS: 200, RECONCILE_AFTER_MS: 0 });
+    try {
+      const member = await memberAgain(second, shop, email);
+      const settled = await waitFor('the tokens', () => paymentOf(second, member, payment.id), (v) => v.issuance === 'ISSUED', 45_000);
+      expect(settled.status).toBe('SUCCEEDED');
+      expect(await balance(second, { ...shop, tokens: { ...shop.tokens, member } })).toBe(200n);
+      // the sandbox still knows the payment after the restart: its money can be given back
+      const admin = await memberAgain(second, shop, adminEmail);
+      const refunded = await ok<{ refundPayment: { status: string } }>(second, admin, REFUND, { i: { paymentId: payment.id, tokens: '50', idempotencyKey: randomUUID() } });
+      expect(refunded.refundPayment.status).toBe('SUCCEEDED');
+    } finally {
+      await second.close();
     }
   }, 120_000);
 });
