@@ -19,6 +19,7 @@ DECLARE
   v_after numeric;
   v_result jsonb;
   v_created text;
+  v_growing uuid[];
   r record;
 BEGIN
   -- the tenant transaction's scope, as inTenant sets it: the app role, under row-level security, in this organisation
@@ -88,29 +89,29 @@ BEGIN
     UPDATE "token"."accounts" SET balance = v_after WHERE id = v_account;
   END LOOP;
 
-  -- circulating supply within each capped token's maximum, counting the room pending purchases hold. The capped
-  -- tokens' rows are locked first, in id order as purchase reservations lock them, so one waits for the other; the
-  -- supply is read by the next statement, whose snapshot is taken once the locks are held: a statement that waited
-  -- for a lock still reads with the snapshot it started with, and would miss the supply its holder just committed.
+  -- circulating supply within each capped token's maximum, counting the room pending purchases hold, for the tokens
+  -- whose supply this transaction grows (none for a transfer between members, which skips all of it). Their rows
+  -- are locked first, in id order as purchase reservations lock them, so one waits for the other; the supply is
+  -- read by the next statement, whose snapshot is taken once the locks are held: a statement that waited for a lock
+  -- still reads with the snapshot it started with, and would miss the supply its holder just committed.
   -- FOR NO KEY UPDATE: cap checks wait for each other, while other transactions' foreign keys to the token do not
-  PERFORM 1 FROM "token"."tokens" t
-   WHERE t.max_supply IS NOT NULL
-     AND t.id IN (SELECT (e->>'t')::uuid FROM jsonb_array_elements(v_planned) e WHERE e->>'o' <> 'member'
-                   GROUP BY 1 HAVING sum(-(e->>'a')::numeric) > 0)
-   ORDER BY t.id FOR NO KEY UPDATE OF t;
-  FOR r IN
-    SELECT t.id, t.max_supply,
-           coalesce((SELECT -sum(a.balance) FROM "token"."accounts" a WHERE a.token_id = t.id AND a.owner_type <> 'member'), 0) AS circulating,
-           coalesce((SELECT sum(h.amount) FROM "token"."purchase_reservations" h WHERE h.token_id = t.id AND h.expires_at > now()), 0) AS held
-      FROM "token"."tokens" t
-     WHERE t.max_supply IS NOT NULL
-       AND t.id IN (SELECT (e->>'t')::uuid FROM jsonb_array_elements(v_planned) e WHERE e->>'o' <> 'member'
-                     GROUP BY 1 HAVING sum(-(e->>'a')::numeric) > 0)
-  LOOP
-    IF r.circulating + r.held > r.max_supply THEN
-      RAISE EXCEPTION 'This would put more in circulation than the token’s maximum supply' USING ERRCODE = 'ETK05';
-    END IF;
-  END LOOP;
+  SELECT array_agg(g.t) INTO v_growing FROM (
+    SELECT (e->>'t')::uuid AS t FROM jsonb_array_elements(v_planned) e WHERE e->>'o' <> 'member'
+     GROUP BY 1 HAVING sum(-(e->>'a')::numeric) > 0) g;
+  IF v_growing IS NOT NULL THEN
+    PERFORM 1 FROM "token"."tokens" t WHERE t.max_supply IS NOT NULL AND t.id = ANY (v_growing) ORDER BY t.id FOR NO KEY UPDATE OF t;
+    FOR r IN
+      SELECT t.id, t.max_supply,
+             coalesce((SELECT -sum(a.balance) FROM "token"."accounts" a WHERE a.token_id = t.id AND a.owner_type <> 'member'), 0) AS circulating,
+             coalesce((SELECT sum(h.amount) FROM "token"."purchase_reservations" h WHERE h.token_id = t.id AND h.expires_at > now()), 0) AS held
+        FROM "token"."tokens" t
+       WHERE t.max_supply IS NOT NULL AND t.id = ANY (v_growing)
+    LOOP
+      IF r.circulating + r.held > r.max_supply THEN
+        RAISE EXCEPTION 'This would put more in circulation than the token’s maximum supply' USING ERRCODE = 'ETK05';
+      END IF;
+    END LOOP;
+  END IF;
 
   INSERT INTO "token"."postings" (org_id, transaction_id, account_id, token_id, amount)
   SELECT p_org, v_tx.id, (v_ids->>((e->>'t') || ':' || (e->>'o') || ':' || coalesce(e->>'w', '')))::uuid, (e->>'t')::uuid, (e->>'a')::numeric

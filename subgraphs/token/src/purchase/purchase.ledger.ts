@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { appError, queryRows, recordEvent, type Tx } from '@etika/kit';
 import { EVENT_TYPES, type TokenTransactionCommitted } from '@etika/schema';
 import { MAX_AMOUNT } from '../ledger/amount.ts';
@@ -69,10 +69,9 @@ async function capOrThrow(tx: Tx, tokenId: string): Promise<void> {
  * snapshot it started with, and would miss what the lock's holder committed.
  */
 export async function lockedSupply(tx: Tx, tokenId: string, exceptQuote: string | null): Promise<{ max: bigint; circulating: bigint; held: bigint } | null> {
-  const [found] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId));
-  if (!found || found.maxSupply === null) return null;
-  const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(eq(tokens.id, tokenId)).for('no key update');
-  if (!token || token.maxSupply === null) return null;
+  // one statement: a token without a cap matches no row, so nothing is locked for it
+  const [token] = await tx.select({ maxSupply: tokens.maxSupply }).from(tokens).where(and(eq(tokens.id, tokenId), isNotNull(tokens.maxSupply))).for('no key update');
+  if (!token?.maxSupply) return null;
   const [row] = await queryRows<{ circulating: string; held: string }>(
     tx,
     sql`select coalesce((select -sum(balance) from token.accounts where token_id = ${tokenId}::uuid and owner_type <> 'member'), 0)::text as circulating,
